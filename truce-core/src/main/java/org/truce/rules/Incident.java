@@ -1,0 +1,39 @@
+package org.truce.rules;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.truce.agreement.PartyId;
+import org.truce.agreement.ProvisionId;
+import org.truce.agreement.RuleId;
+import org.truce.agreement.ZoneId;
+import org.truce.geo.GeoPoint;
+
+/**
+ * A possible violation raised by a rule. An ongoing violation is one incident that grows
+ * ({@code end}, {@code evidence}, {@code place} change); each change is a new record with the same id.
+ *
+ * @param id                    readable, e.g. {@code INC-2020-11-14-0042} (date of {@code start}, UTC)
+ * @param provisionVersion      the version of the provision in force when the incident started
+ * @param ruleType              {@code cease-fire}, {@code withdraw-by}, …
+ * @param subject               what the incident is about: a track id, an asset id, or a fire-event key
+ * @param place                 best estimate of where, WGS 84
+ * @param uncertaintyM          radius (metres) of the 95 % circle around {@code place}
+ * @param party                 the party concerned, only when attributable above the configured confidence
+ * @param attributionConfidence probability that {@code party} is right; the raw estimate even when {@code party} is empty
+ * @param evidence              ids of the accepted observations behind it, oldest first
+ */
+public record Incident(String id, ProvisionId provision, int provisionVersion, RuleId rule, String ruleType,
+                       ZoneId zone, Instant start, Instant end, GeoPoint place, double uncertaintyM,
+                       Optional<PartyId> party, double attributionConfidence, String subject, String summary,
+                       IncidentState state, List<String> evidence) {
+    public Incident {
+        Objects.requireNonNull(id); Objects.requireNonNull(provision); Objects.requireNonNull(rule);
+        Objects.requireNonNull(ruleType); Objects.requireNonNull(zone); Objects.requireNonNull(start);
+        Objects.requireNonNull(end); Objects.requireNonNull(place); Objects.requireNonNull(party);
+        Objects.requireNonNull(subject); Objects.requireNonNull(summary); Objects.requireNonNull(state);
+        evidence = List.copyOf(evidence);
+        if (end.isBefore(start)) throw new IllegalArgumentException("incident end before start");
+    }
+}

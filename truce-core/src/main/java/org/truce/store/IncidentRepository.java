@@ -1,0 +1,20 @@
+package org.truce.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.truce.rules.Incident;
+
+/** Incidents as the pipeline last wrote them (a projection of the log). Thread-safe. */
+public interface IncidentRepository {
+    /** Inserts or replaces the incident with the same id. */
+    void save(Incident incident);
+
+    Optional<Incident> find(String id);
+
+    Page<Incident> query(IncidentQuery query);
+
+    long count();
+
+    /** All incidents, ordered by start then id (for exports and re-runs). */
+    List<Incident> all();
+}
