@@ -1,0 +1,50 @@
+package org.truce.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code truce} command. Exit codes: 0 success, 1 runtime failure, 2 bad input (usage, invalid agreement or
+ * configuration).
+ */
+@Command(name = "truce", mixinStandardHelpOptions = true, versionProvider = TruceCli.Version.class,
+        description = "Software for a joint ceasefire monitoring center.",
+        subcommands = {DemoCommand.class, ServeCommand.class, ValidateCommand.class, SimulateCommand.class,
+                CommandLine.HelpCommand.class})
+public final class TruceCli implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit code (tests call this instead of main). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new TruceCli());
+        cli.setExitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UserError u) {
+                commandLine.getErr().println("truce: " + u.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            commandLine.getErr().println("truce: " + ex);
+            return ExitCodes.FAILURE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Reports the version from the jar manifest, or "development" when run from classes. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = TruceCli.class.getPackage().getImplementationVersion();
+            return new String[] {"truce " + (v == null ? "development" : v)};
+        }
+    }
+}
