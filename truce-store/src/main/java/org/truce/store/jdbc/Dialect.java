@@ -28,7 +28,7 @@ enum Dialect {
                         "the database file is not an H2 2.x database (wrong format or an older H2 version)";
                 case ErrorCode.WRONG_USER_OR_PASSWORD -> "the database refused the store's user";
                 case ErrorCode.IO_EXCEPTION_1, ErrorCode.IO_EXCEPTION_2, ErrorCode.FILE_CREATION_FAILED_1 ->
-                        "the database file cannot be read or written";
+                        "the database file cannot be read or written, or is damaged (truncated?)";
                 default -> "H2 error " + e.getErrorCode();
             } + " (" + e.getMessage() + ")";
         }

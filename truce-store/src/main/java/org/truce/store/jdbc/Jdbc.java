@@ -106,9 +106,8 @@ final class Jdbc {
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
-            } finally {
-                c.setAutoCommit(true);
             }
+            // The pool restores auto-commit when the connection goes back.
         } catch (SQLException e) {
             throw failure(what, e);
         }

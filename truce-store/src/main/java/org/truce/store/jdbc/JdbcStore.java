@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.truce.store.AssetRegistry;
@@ -79,6 +80,11 @@ public final class JdbcStore implements Store {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new StoreException("cannot open " + database + ": cannot create the directory (" + e + ")", e);
+        }
+        try {
+            dir = dir.toRealPath(); // one key per directory, however it is spelled (links, "..")
+        } catch (IOException e) {
+            throw new StoreException("cannot open " + database + ": cannot resolve the directory (" + e + ")", e);
         }
         if (!Files.isReadable(dir) || !Files.isWritable(dir)) {
             throw new StoreException("cannot open " + database + ": the directory is not readable and writable");
@@ -155,6 +161,14 @@ public final class JdbcStore implements Store {
     /** What this store is, for messages: the data directory and file, or the URL without its parameters. */
     public String database() {
         return database;
+    }
+
+    /**
+     * The pooled connections to this store's database, for further repositories kept in the same schema (their
+     * tables come from later Flyway migrations next to V1). Callers return every connection they take.
+     */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override public ObservationLog observations() { return observations; }
