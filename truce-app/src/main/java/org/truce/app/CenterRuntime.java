@@ -1,0 +1,214 @@
+package org.truce.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.truce.agreement.Agreement;
+import org.truce.pipeline.Acceptance;
+import org.truce.pipeline.Center;
+import org.truce.server.ServerOptions;
+import org.truce.server.TruceServer;
+import org.truce.sim.Simulation;
+import org.truce.sim.StepListener;
+import org.truce.sim.setup.SimulationSetup;
+import org.truce.store.Store;
+import org.truce.store.jdbc.JdbcStore;
+import org.truce.time.SimulatedClock;
+
+/**
+ * The one place that wires a running center: agreement → store → pipeline → server, and, in a simulated center,
+ * the simulated theater feeding the pipeline at a chosen speed on the simulated clock.
+ *
+ * <p>A restart on the same data directory keeps everything: the pipeline's state is rebuilt by replaying the
+ * accepted-input log, and a simulated theater resumes where it stopped (it is deterministic, so it is re-run
+ * silently up to the stored position).
+ */
+final class CenterRuntime implements AutoCloseable {
+    static final String META_SIM_SEED = "sim.seed";
+    static final String META_SIM_START = "sim.start";
+    static final String META_SIM_POSITION = "sim.position";
+
+    /** What to run. {@code simulation} is empty for a center fed by real sensors only. */
+    record Options(Path scenario, Path data, String host, int port, Settings settings,
+                   Optional<SimulationOptions> simulation) { }
+
+    record SimulationOptions(long seed, double speed, Optional<Instant> start) { }
+
+    private final Store store;
+    private final Center center;
+    private final TruceServer server;
+    private final Thread driver;
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    private CenterRuntime(Store store, Center center, TruceServer server, Thread driver) {
+        this.store = store;
+        this.center = center;
+        this.server = server;
+        this.driver = driver;
+    }
+
+    static CenterRuntime start(Options o, PrintWriter out) {
+        Agreement agreement = Scenarios.load(o.scenario());
+        SimulationSetup setup = o.simulation().isPresent() ? loadSetup(o.scenario()) : null;
+        Store store = openStore(o.data());
+        try {
+            InstantSource clock;
+            Simulation sim = null;
+            SimulatedClock simClock = null;
+            if (o.simulation().isPresent()) {
+                SimulationOptions so = o.simulation().get();
+                Instant start = so.start().orElse(setup.start());
+                checkSameSimulation(store, o.data(), so.seed(), start);
+                sim = new Simulation(agreement, setup, so.seed(), start);
+                simClock = new SimulatedClock(start);
+                clock = simClock;
+            } else {
+                if (store.meta().get(META_SIM_SEED).isPresent()) {
+                    throw new UserError(o.data() + " holds a simulated center (seed " + store.meta().get(META_SIM_SEED).get()
+                            + "); serve it with --simulate, or use another --data directory for real sensors");
+                }
+                clock = Clock.systemUTC();
+            }
+            Center center = Center.builder(agreement).store(store).clock(clock)
+                    .config(o.settings().centerConfig()).build();
+            if (sim != null) {
+                sim.assets().forEach(store.assets()::save);
+                resume(store, sim, simClock, out);
+            }
+            center.replay();
+            TruceServer server = new TruceServer(center, ServerOptions.defaults().withHost(o.host()));
+            server.start(o.port());
+            CenterRuntime[] self = new CenterRuntime[1];
+            Thread driver = null;
+            if (sim != null) {
+                driver = simulationDriver(sim, simClock, center, store, o.simulation().get().speed(), out, () -> self[0].running.get());
+            }
+            self[0] = new CenterRuntime(store, center, server, driver);
+            if (driver != null) driver.start();
+            return self[0];
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    java.net.URI uri() {
+        return server.uri();
+    }
+
+    Center center() {
+        return center;
+    }
+
+    /** Blocks until the JVM is asked to stop (Ctrl-C), then closes everything. */
+    void awaitShutdown() throws InterruptedException {
+        Thread hook = new Thread(this::close, "truce-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        Thread.currentThread().join();
+    }
+
+    @Override
+    public void close() {
+        if (!running.getAndSet(false)) return;
+        if (driver != null) {
+            driver.interrupt();
+            try {
+                driver.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        server.stop();
+        store.close();
+    }
+
+    static SimulationSetup loadSetup(Path scenario) {
+        Path file = scenario.resolve("simulation.json");
+        if (!Files.isRegularFile(file)) {
+            throw new UserError(scenario + " has no simulation.json: this scenario cannot be simulated");
+        }
+        try {
+            return SimulationSetup.load(file);
+        } catch (RuntimeException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    static Store openStore(Path data) {
+        try {
+            Files.createDirectories(data);
+            return JdbcStore.h2(data);
+        } catch (java.io.IOException e) {
+            throw new UserError("cannot create the data directory " + data + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new UserError("cannot open the store in " + data + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkSameSimulation(Store store, Path data, long seed, Instant start) {
+        Optional<String> storedSeed = store.meta().get(META_SIM_SEED);
+        Optional<String> storedStart = store.meta().get(META_SIM_START);
+        if (storedSeed.isEmpty()) {
+            if (store.observations().size() > 0) {
+                throw new UserError(data + " holds a center fed by real sensors; simulate into another --data directory");
+            }
+            store.meta().put(META_SIM_SEED, Long.toString(seed));
+            store.meta().put(META_SIM_START, start.toString());
+            return;
+        }
+        if (!storedSeed.get().equals(Long.toString(seed)) || !storedStart.orElse("").equals(start.toString())) {
+            throw new UserError(data + " holds a simulation with seed " + storedSeed.get() + " starting "
+                    + storedStart.orElse("?") + "; use the same --seed/--start or another --data directory");
+        }
+    }
+
+    /** Re-runs the deterministic theater silently up to where the stored center stopped. */
+    private static void resume(Store store, Simulation sim, SimulatedClock clock, PrintWriter out) {
+        Optional<Instant> position = store.meta().get(META_SIM_POSITION).map(Instant::parse);
+        if (position.isEmpty() || !position.get().isAfter(sim.start())) return;
+        out.printf("Resuming the simulated theater at %s (%d observations kept) ...%n", position.get(),
+                store.observations().size());
+        out.flush();
+        sim.runUntil(position.get(), (channel, obs) -> new Acceptance.Rejected("replayed", "already in the log"),
+                clock, StepListener.none());
+    }
+
+    private static Thread simulationDriver(Simulation sim, SimulatedClock clock, Center center, Store store,
+                                           double speed, PrintWriter out, java.util.function.BooleanSupplier alive) {
+        Thread t = new Thread(() -> {
+            long wall0 = System.nanoTime();
+            Instant sim0 = sim.now();
+            Instant lastSaved = sim0;
+            try {
+                while (alive.getAsBoolean() && sim.now().isBefore(sim.end())) {
+                    long elapsedNs = System.nanoTime() - wall0;
+                    Instant target = sim0.plusNanos((long) (elapsedNs * speed));
+                    if (target.isAfter(sim.end())) target = sim.end();
+                    if (target.isAfter(sim.now())) {
+                        sim.runUntil(target, center, clock, step -> center.tick());
+                        if (Duration.between(lastSaved, sim.now()).toSeconds() >= 60) {
+                            store.meta().put(META_SIM_POSITION, sim.now().toString());
+                            lastSaved = sim.now();
+                        }
+                    }
+                    Thread.sleep(100);
+                }
+                store.meta().put(META_SIM_POSITION, sim.now().toString());
+                if (!sim.now().isBefore(sim.end())) {
+                    out.printf("The simulated theater reached its end (%s); the center keeps serving.%n", sim.end());
+                    out.flush();
+                }
+            } catch (InterruptedException e) {
+                store.meta().put(META_SIM_POSITION, sim.now().toString());
+            }
+        }, "truce-simulation");
+        t.setDaemon(true);
+        return t;
+    }
+}
