@@ -16,7 +16,7 @@ public final class AgreementException extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
-    /** Every problem, in the order found (file by file, then document order within a file). */
+    /** Every problem: {@code agreement.json}'s first, then each zone file's; within a file by line. */
     public List<AgreementError> errors() {
         return errors;
     }

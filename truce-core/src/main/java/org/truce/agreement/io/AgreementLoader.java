@@ -78,22 +78,22 @@ public final class AgreementLoader {
         Optional<LocalProjection> projection = proj4.flatMap(p -> projection(f, p));
 
         List<Party> parties = list(f, "parties", AgreementLoader::party);
-        unique(f, "parties", "party", parties, p -> p.id().value());
+        unique(f, "parties", "party");
         List<Signatory> signatories = list(f, "signatories", AgreementLoader::signatory);
         List<Contingent> contingents = list(f, "contingents", AgreementLoader::contingent);
-        unique(f, "contingents", "contingent", contingents, c -> c.id().value());
+        unique(f, "contingents", "contingent");
         Optional<ParityRule> parity = f.requiredRaw("parity")
                 .flatMap(n -> Fields.of(n, f.at("parity"), f.source(), f.problems()))
-                .flatMap(pf -> parity(pf, contingents.size()));
+                .flatMap(pf -> parity(pf, declaredIds(f, "contingents").size()));
 
-        Set<String> partyIds = parties.stream().map(p -> p.id().value()).collect(Collectors.toSet());
+        Set<String> partyIds = declaredIds(f, "parties");
         List<ZoneDef> zoneDefs = f.array("zones")
                 .map(items -> new ZoneReader(new ZoneFiles(dir, f.problems()), partyIds).read(items, f))
                 .orElse(List.of());
         Map<ZoneId, Zone> zones = new ZoneResolver(zoneDefs, projection, f.source(), f.problems()).resolve();
 
         Known known = new Known(zoneDefs.stream().map(z -> z.id().value()).collect(Collectors.toSet()), partyIds,
-                contingents.stream().map(c -> c.id().value()).collect(Collectors.toSet()));
+                declaredIds(f, "contingents"));
         List<Provision> provisions = f.array("provisions")
                 .map(items -> new ProvisionReader(new RuleReader(known, effective)).read(items, f))
                 .orElse(List.of());
@@ -182,18 +182,32 @@ public final class AgreementLoader {
         return out;
     }
 
-    private static <T> void unique(Fields f, String array, String what, List<T> values, Function<T, String> id) {
-        Map<String, Integer> first = new HashMap<>();
-        var items = f.raw(array).filter(n -> n.isArray()).orElse(null);
-        if (items == null) return;
-        for (int i = 0; i < items.size(); i++) {
-            var idNode = items.get(i).path("id");
-            if (!idNode.isTextual()) continue;
-            Integer j = first.putIfAbsent(idNode.textValue(), i);
-            if (j != null) {
-                f.error(f.at(array).index(i).child("id"), "duplicate " + what + " id '" + idNode.textValue()
-                        + "' (first at " + f.at(array).index(j).child("id") + ")");
+    /**
+     * Every id written in an array of objects, including those of entries that failed to read for another
+     * reason, so one bad field does not make every reference to that entry an error too.
+     */
+    private static Set<String> declaredIds(Fields f, String array) {
+        Set<String> ids = new java.util.HashSet<>();
+        f.raw(array).filter(n -> n.isArray()).ifPresent(items -> items.forEach(item -> {
+            var id = item.path("id");
+            if (id.isTextual() && !id.textValue().isBlank()) ids.add(id.textValue());
+        }));
+        return ids;
+    }
+
+    /** Reports ids used twice in an array of objects, each at its own path with where it was first used. */
+    private static void unique(Fields f, String array, String what) {
+        f.raw(array).filter(n -> n.isArray()).ifPresent(items -> {
+            Map<String, Integer> first = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                var idNode = items.get(i).path("id");
+                if (!idNode.isTextual()) continue;
+                Integer j = first.putIfAbsent(idNode.textValue(), i);
+                if (j != null) {
+                    f.error(f.at(array).index(i).child("id"), "duplicate " + what + " id '" + idNode.textValue()
+                            + "' (first at " + f.at(array).index(j).child("id") + ")");
+                }
             }
-        }
+        });
     }
 }

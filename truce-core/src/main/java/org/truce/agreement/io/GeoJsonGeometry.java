@@ -39,7 +39,8 @@ final class GeoJsonGeometry {
         try {
             g = new GeoJsonReader(FACTORY).read(node.toString());
         } catch (ParseException | RuntimeException e) {
-            problems.add(src, at.child("coordinates"), "bad GeoJSON " + type.textValue() + ": " + e.getMessage());
+            String cause = e.getCause() == null || e.getCause().getMessage() == null ? "" : " (" + e.getCause().getMessage() + ")";
+            problems.add(src, at.child("coordinates"), "bad GeoJSON " + type.textValue() + ": " + e.getMessage() + cause);
             return Optional.empty();
         }
         g.setSRID(0);

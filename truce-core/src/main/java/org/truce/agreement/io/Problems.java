@@ -1,6 +1,7 @@
 package org.truce.agreement.io;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /** Collects the errors of one load, in the order found. Not thread-safe: one load, one thread. */
@@ -23,7 +24,11 @@ final class Problems {
         return errors.size();
     }
 
+    /** Every error: the agreement file's first, then other files by name; within a file by line (stable). */
     List<AgreementError> all() {
-        return List.copyOf(errors);
+        return errors.stream().sorted(Comparator
+                .comparing((AgreementError e) -> !e.file().equals(AgreementLoader.FILE))
+                .thenComparing(AgreementError::file)
+                .thenComparingInt(AgreementError::line)).toList();
     }
 }

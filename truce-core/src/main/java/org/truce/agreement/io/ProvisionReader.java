@@ -50,7 +50,8 @@ final class ProvisionReader {
         Optional<ProvisionVersion> previous = Optional.empty();
         for (int i = 0; i < items.map(List::size).orElse(0); i++) {
             Fields.Item item = items.get().get(i);
-            Optional<ProvisionVersion> v = f.object(item).flatMap(vf -> version(vf, versions.size() + 1, tracked, id));
+            int position = i;
+            Optional<ProvisionVersion> v = f.object(item).flatMap(vf -> version(vf, position + 1, tracked, id));
             if (v.isPresent() && previous.isPresent()) overlap(f, item.path(), previous.get(), v.get());
             versionsOk &= v.isPresent();
             v.ifPresent(versions::add);
