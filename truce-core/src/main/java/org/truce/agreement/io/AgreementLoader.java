@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.locationtech.jts.geom.Coordinate;
 import java.util.stream.Collectors;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Contingent;
@@ -25,6 +26,7 @@ import org.truce.agreement.Provision;
 import org.truce.agreement.Signatory;
 import org.truce.agreement.Zone;
 import org.truce.agreement.ZoneId;
+import org.truce.geo.GeoPoint;
 import org.truce.geo.LocalProjection;
 
 /**
@@ -90,6 +92,7 @@ public final class AgreementLoader {
         List<ZoneDef> zoneDefs = f.array("zones")
                 .map(items -> new ZoneReader(new ZoneFiles(dir, f.problems()), partyIds).read(items, f))
                 .orElse(List.of());
+        projection = projection.filter(p -> metric(f, p, zoneDefs));
         Map<ZoneId, Zone> zones = new ZoneResolver(zoneDefs, projection, f.source(), f.problems()).resolve();
 
         Known known = new Known(zoneDefs.stream().map(z -> z.id().value()).collect(Collectors.toSet()), partyIds,
@@ -109,12 +112,32 @@ public final class AgreementLoader {
     private static Optional<LocalProjection> projection(Fields f, String proj4) {
         try {
             LocalProjection p = new LocalProjection(proj4);
-            p.toLocal(org.truce.geo.GeoPoint.of(0, 0));
+            p.toLocal(GeoPoint.of(0, 0));
             return Optional.of(p);
         } catch (RuntimeException e) {
             f.error("projection", "unusable projection: " + e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Whether the projection measures in metres where the agreement's zones are: 0.01° of latitude (about 1.1 km)
+     * must come out between 0.5 and 5 km. A geographic "projection" (degrees) would make every buffer absurd.
+     */
+    private static boolean metric(Fields f, LocalProjection p, List<ZoneDef> zones) {
+        Optional<Coordinate> sample = zones.stream().map(ZoneDef::base)
+                .flatMap(b -> b instanceof ZoneDef.Base.Given g ? java.util.stream.Stream.of(g.wgs84())
+                        : b instanceof ZoneDef.Base.LineBuffer l ? java.util.stream.Stream.of(l.wgs84Line())
+                        : java.util.stream.Stream.empty())
+                .map(g -> g.getCentroid().getCoordinate()).findFirst();
+        if (sample.isEmpty()) return true;
+        double lat = Math.min(89.0, sample.get().y);
+        double lon = sample.get().x;
+        double d = p.distanceM(GeoPoint.of(lat, lon), GeoPoint.of(lat + 0.01, lon));
+        if (d >= 500 && d <= 5000) return true;
+        f.error("projection", String.format(java.util.Locale.ROOT, "unusable projection: 0.01° of latitude at [%.4f, %.4f] "
+                + "measures %.4g units, not about 1,100 metres; the projection must be metric and local", lon, lat, d));
+        return false;
     }
 
     private static Optional<Party> party(Fields f) {

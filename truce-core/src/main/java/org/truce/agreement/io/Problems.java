@@ -20,10 +20,6 @@ final class Problems {
         return errors.isEmpty();
     }
 
-    int size() {
-        return errors.size();
-    }
-
     /** Every error: the agreement file's first, then other files by name; within a file by line (stable). */
     List<AgreementError> all() {
         return errors.stream().sorted(Comparator

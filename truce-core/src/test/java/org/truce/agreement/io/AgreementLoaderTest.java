@@ -430,6 +430,14 @@ class AgreementLoaderTest {
         assertThat(e.reason()).startsWith("unusable projection:");
     }
 
+    @Test
+    void geographicProjectionIsNotMetric() {
+        AgreementError e = only(broken("\"+proj=utm +zone=38 +datum=WGS84 +units=m +no_defs\"", "\"+proj=longlat +datum=WGS84 +no_defs\""));
+        assertThat(e.jsonPath()).isEqualTo("$.projection");
+        assertThat(e.reason()).startsWith("unusable projection: 0.01° of latitude at [46.5000, 40.0000] measures 0.01")
+                .endsWith("the projection must be metric and local");
+    }
+
     // ---- geometry ----
 
     @Test
