@@ -21,8 +21,9 @@
   };
   const ROLE_ORDER = Object.keys(ZONE_STYLES);
   // Sides and contingents get colours by their position in the agreement: they are data, never named here.
-  const PARTY_COLOURS = ["#b2182b", "#2166ac", "#1b7837", "#762a83", "#e08214", "#4d4d4d"];
-  const CONTINGENT_COLOURS = ["#d7301f", "#0570b0", "#238b45", "#88419d"];
+  // The two palettes share no hue with each other or with the incident red, so a colour never means two things.
+  const PARTY_COLOURS = ["#1565c0", "#2e7d32", "#f9a825", "#5d4037", "#00acc1"];
+  const CONTINGENT_COLOURS = ["#00838f", "#c2185b", "#ef6c00", "#827717"];
   const UNDETERMINED_COLOUR = "#7f7f7f";
 
   const state = {
@@ -44,7 +45,7 @@
     return iso ? iso.replace("T", " ").replace(/\.\d+Z$/, "Z").replace("Z", " UTC") : "";
   }
   function fmtPercent(p) {
-    return `${Math.round(p * 100)} %`;
+    return t("common.percent", { value: Math.round(p * 100) });
   }
   function fmtCoord(x) {
     return Number(x).toFixed(5);
@@ -172,7 +173,9 @@
       box.append(el("div", { class: "legend-row" }, dot("incident-open"), t("legend.incidentOpen")));
       box.append(el("div", { class: "legend-row" }, dot("incident-closed"), t("legend.incidentClosed")));
       box.append(el("div", { class: "legend-row" }, dot("track"), t("legend.track")));
-      box.append(el("div", { class: "legend-row" }, el("span", { class: "swatch drone" }, "▲"), t("legend.drone")));
+      const arrow = el("span", { class: "swatch drone" });
+      arrow.innerHTML = arrowSvg("#555555", 0);
+      box.append(el("div", { class: "legend-row" }, arrow, t("legend.drone")));
       box.append(el("div", { class: "legend-row" }, el("span", { class: "swatch sensor" }), t("legend.sensor")));
       L.DomEvent.disableClickPropagation(box);
       return box;
@@ -185,8 +188,8 @@
     const body = el("table", { class: "details" });
     body.append(row(t("incident.provision"),
       t("incident.provisionVersion", { provision: i.provision, version: i.provisionVersion })));
-    body.append(row(t("incident.rule"), `${i.rule} (${translated("rule.type.", i.ruleType)})`));
-    body.append(row(t("incident.zone"), `${state.zoneNames.get(i.zone) || i.zone} (${i.zone})`));
+    body.append(row(t("incident.rule"), t("incident.ruleValue", { rule: i.rule, type: translated("rule.type.", i.ruleType) })));
+    body.append(row(t("incident.zone"), t("incident.zoneValue", { name: state.zoneNames.get(i.zone) || i.zone, id: i.zone })));
     body.append(row(t("incident.interval"), t("incident.intervalValue", { start: fmtTime(i.start), end: fmtTime(i.end) })));
     body.append(row(t("incident.party"), partyText(i)));
     body.append(row(t("incident.place"), t("incident.placeValue",
@@ -245,11 +248,11 @@
           apiLink(`/api/incidents/${encodeURIComponent(i.id)}`, i.id), " ",
           el("span", { class: `state state-${i.state.toLowerCase()}` }, t("incident.state." + i.state))),
         el("div", { class: "incident-what" },
-          `${translated("rule.type.", i.ruleType)} · ${state.zoneNames.get(i.zone) || i.zone} · `
-          + t("incident.provisionVersion", { provision: i.provision, version: i.provisionVersion })),
+          t("incidents.rowWhat", { type: translated("rule.type.", i.ruleType), zone: state.zoneNames.get(i.zone) || i.zone,
+            provision: t("incident.provisionVersion", { provision: i.provision, version: i.provisionVersion }) })),
         el("div", { class: "incident-when" }, t("incident.intervalValue", { start: fmtTime(i.start), end: fmtTime(i.end) })),
-        el("div", { class: "incident-who" }, partyText(i), " · ",
-          t("incident.evidenceCount", { count: i.evidence.length })));
+        el("div", { class: "incident-who" }, t("incidents.rowWho",
+          { party: partyText(i), evidence: t("incident.evidenceCount", { count: i.evidence.length }) })));
       li.addEventListener("click", (ev) => {
         if (ev.target.tagName === "A") return;
         const entry = state.incidents.get(i.id);
@@ -312,11 +315,16 @@
       el("h3", {}, apiLink(`/api/assets/${encodeURIComponent(info.id)}`, t("asset.title", { id: info.id }))), body);
   }
 
+  // An arrow, not a triangle: a rotated equilateral triangle cannot show a heading.
+  function arrowSvg(colour, heading) {
+    return `<svg class="drone-glyph" viewBox="0 0 20 20" width="20" height="20"`
+      + ` style="transform:rotate(${Number(heading) || 0}deg)"><path d="M10 1 L17 18 L10 13.5 L3 18 Z"`
+      + ` fill="${colour}" stroke="#ffffff" stroke-width="1.5"/></svg>`;
+  }
+
   function droneIcon(colour, heading, id) {
-    const html = `<div class="drone-glyph" style="color:${colour};transform:rotate(${Number(heading) || 0}deg)">▲</div>`
-      + `<div class="drone-label"></div>`;
-    const icon = L.divIcon({ className: `asset-icon drone-icon ast-${cssId(id)}`, html, iconSize: [18, 18], iconAnchor: [9, 9] });
-    return icon;
+    return L.divIcon({ className: `asset-icon drone-icon ast-${cssId(id)}`, html: arrowSvg(colour, heading),
+      iconSize: [20, 20], iconAnchor: [10, 10] });
   }
 
   function placeAsset(info, fix, fixId, footprint) {
@@ -336,7 +344,9 @@
           ? L.marker(latLng, { pane: "assets", icon: droneIcon(colour, fix ? fix.headingDeg : 0, info.id) })
           : L.circleMarker(latLng, { pane: "assets", radius: mobile ? 4 : 5, weight: 1.5, color: "#222222",
             fillColor: colour, fillOpacity: 1, className: `asset-marker ast-${cssId(info.id)}` });
-        entry.marker.bindTooltip(info.id, { direction: "right", offset: [8, 0], className: "asset-label" });
+        // Drones carry a permanent label: they move, and an operator follows them by id.
+        entry.marker.bindTooltip(info.id, { direction: "right", offset: [8, 0], className: "asset-label",
+          permanent: entry.info.kind === "DRONE" });
         entry.marker.addTo(state.map);
       } else {
         entry.marker.setLatLng(latLng);
@@ -362,7 +372,7 @@
   function showClock(c) {
     $("clock").textContent = fmtTime(c.time);
     $("clock").setAttribute("datetime", c.time);
-    $("clock-kind").textContent = `(${t(c.simulated ? "clock.simulated" : "clock.real")})`;
+    $("clock-kind").textContent = t(c.simulated ? "clock.simulated" : "clock.real");
   }
 
   function setLive(status) {
