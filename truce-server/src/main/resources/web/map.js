@@ -211,8 +211,17 @@
       : t("incident.undetermined", { confidence });
   }
 
+  // A record is older when it covers less: incidents only grow (end, evidence) and close, never reopen.
+  function olderThan(a, b) {
+    if (a.end !== b.end) return a.end < b.end;
+    if (a.evidence.length !== b.evidence.length) return a.evidence.length < b.evidence.length;
+    return a.state === "OPEN" && b.state === "CLOSED";
+  }
+
   function upsertIncident(i) {
     const known = state.incidents.get(i.id);
+    // Live events queued during the first load may be older than what the load returned.
+    if (known && olderThan(i, known.incident)) return;
     const latLng = [i.place.lat, i.place.lon];
     const open = i.state === "OPEN";
     const style = {

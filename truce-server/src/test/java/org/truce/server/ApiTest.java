@@ -128,6 +128,8 @@ class ApiTest {
         JsonNode offset = http.get("/api/observations?from=2020-11-20T08:00:00%2B00:00&offset=2&limit=2").json();
         assertThat(offset.path("items").findValuesAsText("id")).containsExactly("OBS-3", "OBS-4");
         assertThat(offset.path("next").asText()).contains("offset=4").contains("limit=2").contains("from=");
+        assertThat(http.linkHeader("/api/observations?offset=2&limit=2"))
+                .isEqualTo("</api/observations?offset=4&limit=2>; rel=\"next\"");
 
         var one = http.get("/api/observations/" + firstFireId);
         assertThat(one.status()).isEqualTo(200);

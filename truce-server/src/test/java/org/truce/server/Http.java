@@ -31,10 +31,19 @@ final class Http {
     }
 
     Response get(String pathAndQuery) {
+        HttpResponse<String> r = send(pathAndQuery);
+        return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+    }
+
+    /** The {@code Link} header of a GET, or empty. */
+    String linkHeader(String pathAndQuery) {
+        return send(pathAndQuery).headers().firstValue("Link").orElse("");
+    }
+
+    private HttpResponse<String> send(String pathAndQuery) {
         HttpRequest req = HttpRequest.newBuilder(base.resolve(pathAndQuery)).timeout(Duration.ofSeconds(10)).GET().build();
         try {
-            HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            return client.send(req, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -137,6 +137,8 @@ class LiveMapBrowserTest {
                 .contains("undetermined (confidence 35 %)").contains("observations: 1").contains("OBS-5");
         assertThat(popup.locator("h3 a").getAttribute("href")).isEqualTo("/api/incidents/INC-2020-11-20-0001");
         assertThat(popup.locator(".evidence a").getAttribute("href")).isEqualTo("/api/observations/OBS-5");
+        page.waitForFunction("() => !document.querySelector('.leaflet-zoom-anim')", null,
+                new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
 
         Path shot = Path.of("target", "live-map.png");
         page.screenshot(new Page.ScreenshotOptions().setPath(shot));

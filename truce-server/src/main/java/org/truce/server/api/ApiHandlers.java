@@ -191,6 +191,7 @@ public final class ApiHandlers {
                 }
             }
             next = Optional.of(link.toString());
+            ctx.header("Link", "<" + link + ">; rel=\"next\"");
         }
         return new PageView<>(page.items(), page.total(), page.offset(), page.limit(), next);
     }
