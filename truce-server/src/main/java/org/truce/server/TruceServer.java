@@ -147,7 +147,8 @@ public final class TruceServer implements AutoCloseable {
         if (!started || stopped) return;
         stopped = true;
         center.removeListener(feed);
-        timers.shutdownNow();
+        // After a failed start (port taken) the timers were never created.
+        if (timers != null) timers.shutdownNow();
         if (ticker != null) ticker.shutdownNow();
         feed.close();
         app.stop();

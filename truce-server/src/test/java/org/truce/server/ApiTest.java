@@ -254,6 +254,15 @@ class ApiTest {
         assertThat(http.get("/i18n/en.json").json().path("incidents.title").asText()).isEqualTo("Incidents");
     }
 
+    @Test
+    void aTakenPortFailsTheStartAndStopStaysSafe() {
+        TruceServer second = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.start(server.port()))
+                .isInstanceOf(RuntimeException.class);
+        second.stop();
+        assertThat(http.get("/api/clock").status()).isEqualTo(200);
+    }
+
     private List<String> ids(String path) {
         var r = http.get(path);
         assertThat(r.status()).as(path + " → " + r.body()).isEqualTo(200);
