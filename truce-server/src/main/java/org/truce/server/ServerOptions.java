@@ -1,0 +1,87 @@
+package org.truce.server;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Tunables of the HTTP server. Immutable; {@link #defaults()} documents every default, the {@code with…}
+ * methods change one value.
+ *
+ * @param host                interface to bind (default {@code 127.0.0.1}: local only; {@code 0.0.0.0} for all)
+ * @param heartbeat           a live client that got nothing for this long gets a heartbeat comment (default 15 s)
+ * @param assetThrottle       at most one {@code asset} event per asset per this period (default 1 s)
+ * @param clockInterval       how often the {@code clock} event is sent (default 1 s)
+ * @param tickInterval        how often the server calls {@code Center.tick()}; zero disables it (default 1 s)
+ * @param clientQueueCapacity live events that may wait for one client before it is dropped (default 1024)
+ * @param trackWindow         {@code /api/tracks} shows tracks updated within this window by default (default 15 min)
+ * @param defaultPageSize     page size when a list request gives no {@code limit} (default 100)
+ * @param maxPageSize         largest {@code limit} accepted (default 1000)
+ */
+public record ServerOptions(String host, Duration heartbeat, Duration assetThrottle, Duration clockInterval,
+                            Duration tickInterval, int clientQueueCapacity, Duration trackWindow,
+                            int defaultPageSize, int maxPageSize) {
+    public ServerOptions {
+        Objects.requireNonNull(host, "host");
+        positive(heartbeat, "heartbeat");
+        positive(assetThrottle, "assetThrottle");
+        positive(clockInterval, "clockInterval");
+        Objects.requireNonNull(tickInterval, "tickInterval");
+        if (tickInterval.isNegative()) throw new IllegalArgumentException("tickInterval must be >= 0");
+        positive(trackWindow, "trackWindow");
+        if (clientQueueCapacity < 1) throw new IllegalArgumentException("clientQueueCapacity must be >= 1");
+        if (maxPageSize < 1 || maxPageSize > 10_000) throw new IllegalArgumentException("maxPageSize must be in 1..10000");
+        if (defaultPageSize < 1 || defaultPageSize > maxPageSize) {
+            throw new IllegalArgumentException("defaultPageSize must be in 1..maxPageSize");
+        }
+    }
+
+    public static ServerOptions defaults() {
+        return new ServerOptions("127.0.0.1", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1),
+                Duration.ofSeconds(1), 1024, Duration.ofMinutes(15), 100, 1000);
+    }
+
+    public ServerOptions withHost(String h) {
+        return new ServerOptions(h, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize);
+    }
+
+    public ServerOptions withHeartbeat(Duration d) {
+        return new ServerOptions(host, d, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize);
+    }
+
+    public ServerOptions withAssetThrottle(Duration d) {
+        return new ServerOptions(host, heartbeat, d, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize);
+    }
+
+    public ServerOptions withClockInterval(Duration d) {
+        return new ServerOptions(host, heartbeat, assetThrottle, d, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize);
+    }
+
+    public ServerOptions withTickInterval(Duration d) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, d, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize);
+    }
+
+    public ServerOptions withClientQueueCapacity(int n) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, n,
+                trackWindow, defaultPageSize, maxPageSize);
+    }
+
+    public ServerOptions withTrackWindow(Duration d) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                d, defaultPageSize, maxPageSize);
+    }
+
+    public ServerOptions withPageSizes(int dflt, int max) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, dflt, max);
+    }
+
+    private static void positive(Duration d, String name) {
+        Objects.requireNonNull(d, name);
+        if (d.isNegative() || d.isZero()) throw new IllegalArgumentException(name + " must be > 0");
+    }
+}

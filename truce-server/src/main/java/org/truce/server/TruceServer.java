@@ -1,0 +1,210 @@
+package org.truce.server;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import io.javalin.router.EndpointNotFound;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.truce.pipeline.Center;
+import org.truce.server.api.ApiHandlers;
+import org.truce.server.api.ApiJson;
+import org.truce.server.api.Problem;
+import org.truce.server.api.ProblemException;
+import org.truce.server.api.ProblemType;
+import org.truce.server.live.LiveFeed;
+
+/**
+ * The center's HTTP server: the JSON API under {@code /api}, the live feed at {@code /api/events}
+ * (server-sent events), the OpenAPI document at {@code /openapi.json} and the live map at {@code /}.
+ *
+ * <p>Every error is an RFC 9457 {@code application/problem+json} body. The server reads the center's store and
+ * listens to its pipeline; it never writes to the store. While running it calls {@link Center#tick()} every
+ * {@link ServerOptions#tickInterval()} (unless zero). {@link #start} and {@link #stop} may be called once each;
+ * the other methods are thread-safe.
+ */
+public final class TruceServer implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(TruceServer.class.getName());
+    private static final String OPENAPI_RESOURCE = "/org/truce/server/openapi.json";
+
+    private final Center center;
+    private final ServerOptions options;
+    private final LiveFeed feed;
+    private final List<Route> routes = new CopyOnWriteArrayList<>();
+    private final Javalin app;
+    private ScheduledExecutorService timers;
+    private ScheduledExecutorService ticker;
+    private boolean started;
+    private boolean stopped;
+
+    public TruceServer(Center center) {
+        this(center, ServerOptions.defaults());
+    }
+
+    public TruceServer(Center center, ServerOptions options) {
+        this.center = Objects.requireNonNull(center, "center");
+        this.options = Objects.requireNonNull(options, "options");
+        ApiHandlers api = new ApiHandlers(center, ApiJson.mapper(), options.defaultPageSize(),
+                options.maxPageSize(), options.trackWindow());
+        this.feed = new LiveFeed(ApiJson.mapper(), id -> center.store().assets().find(id), api::clockNow,
+                options.clientQueueCapacity(), options.heartbeat());
+        String openApi = resource(OPENAPI_RESOURCE);
+        this.app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
+            config.jetty.defaultHost = options.host();
+            config.staticFiles.add(sf -> {
+                sf.hostedPath = "/";
+                sf.directory = "/web";
+                sf.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
+            config.events.handlerAdded(h -> routes.add(new Route(h.getHttpMethod().name(), h.getPath())));
+        });
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        app.get("/api/agreement", api::agreement);
+        app.get("/api/zones", api::zones);
+        app.get("/api/assets", api::assets);
+        app.get("/api/assets/{id}", api::asset);
+        app.get("/api/observations", api::observations);
+        app.get("/api/observations/{id}", api::observation);
+        app.get("/api/incidents", api::incidents);
+        app.get("/api/incidents/{id}", api::incident);
+        app.get("/api/tracks", api::tracks);
+        app.get("/api/clock", api::clock);
+        app.sse("/api/events", feed::attach);
+        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
+        app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.log(System.Logger.Level.ERROR, "request " + instance(ctx) + " failed", e);
+            problem(ctx, ProblemType.INTERNAL.problem("the server failed on this request; the error is logged",
+                    instance(ctx), Optional.empty()));
+        });
+    }
+
+    /**
+     * Binds and starts serving, and starts listening to the center.
+     *
+     * @param port TCP port, 0 for any free port
+     * @return the bound port
+     */
+    public synchronized int start(int port) {
+        if (started) throw new IllegalStateException("server already started");
+        started = true;
+        app.start(options.host(), port);
+        center.addListener(feed);
+        timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("truce-live-timer").factory());
+        long throttle = options.assetThrottle().toMillis();
+        timers.scheduleAtFixedRate(guard("asset flush", feed::flushAssets), throttle, throttle, TimeUnit.MILLISECONDS);
+        long clock = options.clockInterval().toMillis();
+        timers.scheduleAtFixedRate(guard("clock", feed::publishClock), clock, clock, TimeUnit.MILLISECONDS);
+        if (!options.tickInterval().isZero()) {
+            long tick = options.tickInterval().toMillis();
+            // Ticks wait for the pipeline's lock, so they get their own thread to never delay the live events.
+            ticker = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("truce-center-tick").factory());
+            ticker.scheduleWithFixedDelay(guard("center tick", center::tick), tick, tick, TimeUnit.MILLISECONDS);
+        }
+        LOG.log(System.Logger.Level.INFO, "Truce server listening on " + uri());
+        return port();
+    }
+
+    /** The bound port; only after {@link #start}. */
+    public int port() {
+        if (!started) throw new IllegalStateException("server not started");
+        return app.port();
+    }
+
+    /** The server's base address, e.g. {@code http://127.0.0.1:7070/}; only after {@link #start}. */
+    public URI uri() {
+        String host = options.host().equals("0.0.0.0") ? "127.0.0.1" : options.host();
+        return URI.create("http://" + host + ":" + port() + "/");
+    }
+
+    /** The registered endpoints in registration order (the OpenAPI document describes each). */
+    public List<Route> routes() {
+        return List.copyOf(routes);
+    }
+
+    /** Live clients connected now. */
+    public int liveClients() {
+        return feed.clientCount();
+    }
+
+    /** Stops listening to the center, disconnects live clients and frees the port. Idempotent. */
+    public synchronized void stop() {
+        if (!started || stopped) return;
+        stopped = true;
+        center.removeListener(feed);
+        // After a failed start (port taken) the timers were never created.
+        if (timers != null) timers.shutdownNow();
+        if (ticker != null) ticker.shutdownNow();
+        feed.close();
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private static Runnable guard(String what, Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                // A periodic task that throws is cancelled by the executor; log and keep it scheduled.
+                LOG.log(System.Logger.Level.WARNING, what + " failed", e);
+            }
+        };
+    }
+
+    private static Problem frameworkProblem(HttpResponseException e, Context ctx) {
+        if (e instanceof EndpointNotFound) {
+            return ProblemType.NO_SUCH_ENDPOINT.problem("no endpoint " + ctx.method() + " " + ctx.path()
+                    + "; the API is described at /openapi.json", instance(ctx), Optional.empty());
+        }
+        if (e.getStatus() == 405) {
+            return ProblemType.METHOD_NOT_ALLOWED.problem(405, "method " + ctx.method() + " is not allowed on "
+                    + ctx.path(), instance(ctx));
+        }
+        return ProblemType.HTTP_ERROR.problem(e.getStatus(), e.getMessage(), instance(ctx));
+    }
+
+    private static void problem(Context ctx, Problem p) {
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(json(p));
+    }
+
+    private static String json(Object o) {
+        try {
+            return ApiJson.mapper().writeValueAsString(o);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String instance(Context ctx) {
+        String q = ctx.queryString();
+        return q == null || q.isEmpty() ? ctx.path() : ctx.path() + "?" + q;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = TruceServer.class.getResourceAsStream(name)) {
+            if (in == null) throw new IllegalStateException("missing classpath resource " + name);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

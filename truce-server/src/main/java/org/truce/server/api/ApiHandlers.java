@@ -1,0 +1,202 @@
+package org.truce.server.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.truce.agreement.Agreement;
+import org.truce.agreement.PartyId;
+import org.truce.agreement.ProvisionId;
+import org.truce.agreement.ZoneId;
+import org.truce.pipeline.Center;
+import org.truce.rules.IncidentState;
+import org.truce.sensing.AcceptedObservation;
+import org.truce.sensing.Asset;
+import org.truce.sensing.AssetId;
+import org.truce.sensing.Observation;
+import org.truce.store.IncidentQuery;
+import org.truce.store.ObservationQuery;
+import org.truce.store.Page;
+import org.truce.store.Store;
+import org.truce.time.SimulatedClock;
+
+/**
+ * The read-only JSON endpoints under {@code /api}. Every handler validates its parameters with {@link QueryParams}
+ * and answers from the center's store; a bad parameter or an unknown id throws {@link ProblemException}.
+ * Thread-safe: handlers keep no state besides the immutable agreement views computed at construction.
+ */
+public final class ApiHandlers {
+    /** Observation kinds as named in the log ({@link Observation#kind()}). */
+    static final Set<String> OBSERVATION_KINDS = Set.of("fix", "detection", "fire", "footprint");
+
+    private final Center center;
+    private final Store store;
+    private final int defaultLimit;
+    private final int maxLimit;
+    private final Duration trackWindow;
+    private final AgreementSummary agreementSummary;
+    private final String zonesGeoJson;
+    private final Set<String> zoneIds;
+    private final Set<String> partyIds;
+    private final Set<String> provisionIds;
+    private final Set<String> ruleTypes;
+
+    /**
+     * @param defaultLimit page size when {@code limit} is absent
+     * @param maxLimit     largest {@code limit} accepted
+     * @param trackWindow  how far back {@code /api/tracks} looks by default
+     */
+    public ApiHandlers(Center center, ObjectMapper mapper, int defaultLimit, int maxLimit, Duration trackWindow) {
+        this.center = center;
+        this.store = center.store();
+        this.defaultLimit = defaultLimit;
+        this.maxLimit = maxLimit;
+        this.trackWindow = trackWindow;
+        Agreement a = center.agreement();
+        this.agreementSummary = AgreementSummary.of(a, mapper);
+        this.zonesGeoJson = ZoneFeatures.featureCollection(a, mapper);
+        this.zoneIds = a.zones().keySet().stream().map(ZoneId::value).collect(Collectors.toSet());
+        this.partyIds = a.parties().stream().map(p -> p.id().value()).collect(Collectors.toSet());
+        this.provisionIds = a.provisions().stream().map(p -> p.id().value()).collect(Collectors.toSet());
+        this.ruleTypes = a.provisions().stream().flatMap(p -> p.versions().stream())
+                .flatMap(v -> v.rules().stream()).map(r -> r.type()).collect(Collectors.toSet());
+    }
+
+    public void agreement(Context ctx) {
+        params(ctx);
+        ctx.json(agreementSummary);
+    }
+
+    public void zones(Context ctx) {
+        params(ctx);
+        ctx.contentType("application/geo+json").result(zonesGeoJson);
+    }
+
+    public void assets(Context ctx) {
+        params(ctx);
+        ctx.json(store.assets().all().stream().map(this::view).toList());
+    }
+
+    public void asset(Context ctx) {
+        params(ctx);
+        String id = ctx.pathParam("id");
+        Asset a = store.assets().find(AssetId.of(id))
+                .orElseThrow(() -> ProblemException.notFound("id", "no asset with id '" + id + "'"));
+        ctx.json(view(a));
+    }
+
+    public void observations(Context ctx) {
+        QueryParams q = params(ctx, "asset", "kind", "from", "to", "offset", "limit");
+        Set<String> assets = store.assets().all().stream().map(a -> a.id().value())
+                .collect(Collectors.toSet());
+        Optional<AssetId> asset = q.oneOf("asset", assets, AssetId::of);
+        Optional<String> kind = q.oneOf("kind", OBSERVATION_KINDS, Function.identity());
+        Optional<Instant> from = q.instant("from");
+        Optional<Instant> to = q.instant("to");
+        QueryParams.requireOrdered(from, to);
+        int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
+        int limit = q.integer("limit", defaultLimit, 1, maxLimit);
+        Page<AcceptedObservation> page = store.observations()
+                .query(new ObservationQuery(asset, kind, from, to, offset, limit));
+        ctx.json(pageView(ctx, page));
+    }
+
+    public void observation(Context ctx) {
+        params(ctx);
+        String id = ctx.pathParam("id");
+        ctx.json(store.observations().find(id)
+                .orElseThrow(() -> ProblemException.notFound("id", "no accepted observation with id '" + id + "'")));
+    }
+
+    public void incidents(Context ctx) {
+        QueryParams q = params(ctx, "from", "to", "ruleType", "zone", "party", "provision", "state", "offset", "limit");
+        Optional<Instant> from = q.instant("from");
+        Optional<Instant> to = q.instant("to");
+        QueryParams.requireOrdered(from, to);
+        var query = new IncidentQuery(from, to,
+                q.oneOf("ruleType", ruleTypes, Function.identity()),
+                q.oneOf("zone", zoneIds, ZoneId::of),
+                q.oneOf("party", partyIds, PartyId::of),
+                q.oneOf("provision", provisionIds, ProvisionId::of),
+                q.enumeration("state", IncidentState.class),
+                q.integer("offset", 0, 0, Integer.MAX_VALUE),
+                q.integer("limit", defaultLimit, 1, maxLimit));
+        ctx.json(pageView(ctx, store.incidents().query(query)));
+    }
+
+    public void incident(Context ctx) {
+        params(ctx);
+        String id = ctx.pathParam("id");
+        ctx.json(store.incidents().find(id)
+                .orElseThrow(() -> ProblemException.notFound("id", "no incident with id '" + id + "'")));
+    }
+
+    public void tracks(Context ctx) {
+        QueryParams q = params(ctx, "since");
+        Instant since = q.instant("since").orElseGet(() -> center.clock().instant().minus(trackWindow));
+        ctx.json(store.tracks().updatedSince(since));
+    }
+
+    public void clock(Context ctx) {
+        params(ctx);
+        ctx.json(clockNow());
+    }
+
+    /** The center's time now, as the API and the live feed show it. */
+    public ClockView clockNow() {
+        return new ClockView(center.clock().instant(), center.clock() instanceof SimulatedClock);
+    }
+
+    private AssetView view(Asset a) {
+        return AssetView.of(a, last(a.id(), "fix", Observation.PlatformFix.class),
+                last(a.id(), "footprint", Observation.Footprint.class));
+    }
+
+    private <T extends Observation> Optional<AssetView.Located<T>> last(AssetId asset, String kind, Class<T> type) {
+        var probe = store.observations().query(new ObservationQuery(Optional.of(asset), Optional.of(kind),
+                Optional.empty(), Optional.empty(), 0, 1));
+        if (probe.total() == 0) return Optional.empty();
+        List<AcceptedObservation> last = store.observations().query(new ObservationQuery(Optional.of(asset),
+                Optional.of(kind), Optional.empty(), Optional.empty(), (int) Math.min(Integer.MAX_VALUE, probe.total() - 1), 1)).items();
+        return last.stream().findFirst().filter(o -> type.isInstance(o.observation()))
+                .map(o -> new AssetView.Located<>(o.id(), type.cast(o.observation())));
+    }
+
+    private static QueryParams params(Context ctx, String... allowed) {
+        return new QueryParams(ctx.queryParamMap(), List.of(allowed));
+    }
+
+    private static <T> PageView<T> pageView(Context ctx, Page<T> page) {
+        long nextOffset = (long) page.offset() + page.items().size();
+        Optional<String> next = Optional.empty();
+        if (!page.items().isEmpty() && nextOffset < page.total()) {
+            Map<String, List<String>> query = new LinkedHashMap<>(ctx.queryParamMap());
+            query.put("offset", List.of(Long.toString(nextOffset)));
+            query.put("limit", List.of(Integer.toString(page.limit())));
+            StringBuilder link = new StringBuilder(ctx.path());
+            char sep = '?';
+            for (var e : query.entrySet()) {
+                for (String v : e.getValue()) {
+                    link.append(sep).append(encode(e.getKey())).append('=').append(encode(v));
+                    sep = '&';
+                }
+            }
+            next = Optional.of(link.toString());
+            ctx.header("Link", "<" + link + ">; rel=\"next\"");
+        }
+        return new PageView<>(page.items(), page.total(), page.offset(), page.limit(), next);
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,154 @@
+package org.truce.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.WaitForSelectorState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The live map in a real browser (Debian's Chromium driven by Playwright): the page loads the zones, assets and
+ * clock, then incidents fed to the center appear in the list and on the map without a reload.
+ *
+ * <p>Needs Chromium at {@code /usr/bin/chromium} (or the path in system property {@code truce.chromium});
+ * without it the test fails and says how to install it. Playwright never downloads a browser here.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LiveMapBrowserTest {
+    static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+            "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
+    private static final double TIMEOUT_MS = 15_000;
+
+    private final TestCenter tc = new TestCenter();
+    private TruceServer server;
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void start() {
+        Path chromium = Path.of(System.getProperty("truce.chromium", "/usr/bin/chromium"));
+        if (!Files.isExecutable(chromium)) {
+            fail("Chromium is needed for the live-map browser test but " + chromium + " is missing. Install it with "
+                    + "'apt-get update && apt-get install -y chromium' (CI does), or point -Dtruce.chromium=<path> at one.");
+        }
+        server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
+                .withAssetThrottle(Duration.ofMillis(300)).withClockInterval(Duration.ofMillis(500)));
+        server.start(0);
+        tc.accept(tc.fix("RU-UAV-01", 39.85, 46.75, 45));
+        tc.accept(tc.footprint("RU-UAV-01", 39.87, 46.77));
+        tc.accept(tc.fix("TR-UAV-01", 39.62, 47.15, 300));
+        tc.accept(tc.footprint("TR-UAV-01", 39.64, 47.12));
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium).setHeadless(true).setArgs(CHROMIUM_ARGS));
+    }
+
+    @AfterAll
+    void stop() {
+        if (browser != null) browser.close();
+        if (playwright != null) playwright.close();
+        if (server != null) server.stop();
+    }
+
+    @Test
+    void incidentsArriveInTheListAndOnTheMapWithoutReload() throws Exception {
+        Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+        List<String> errors = new CopyOnWriteArrayList<>();
+        page.onPageError(errors::add);
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") || m.type().equals("warning")) errors.add(m.type() + ": " + m.text());
+        });
+        page.navigate(server.uri().toString());
+        page.waitForSelector("body[data-ready=true][data-live=open]",
+                new Page.WaitForSelectorOptions().setTimeout(TIMEOUT_MS));
+        awaitLiveClient();
+
+        // Basemap from the zones, a legend, the clock in scenario time, the drones where their last fix put them.
+        assertThat(page.locator("path.zone-held_area").count()).isEqualTo(1);
+        assertThat(page.locator("path.zone-reference").count()).isEqualTo(3);
+        assertThat(page.locator("path.zone-corridor").count()).isEqualTo(1);
+        assertThat(page.locator("#legend").innerText()).contains("Held area").contains("Corridor");
+        assertThat(page.locator(".district-label").allInnerTexts()).contains("Kalbajar district");
+        assertThat(page.locator("#clock").innerText()).isEqualTo("2020-11-20 08:00:00 UTC");
+        assertThat(page.locator("#clock-kind").innerText()).contains("scenario time");
+        assertThat(page.locator(".drone-icon").count()).isEqualTo(2);
+        assertThat(page.locator("path.footprint").count()).isEqualTo(2);
+        assertThat(page.locator("#incident-count").innerText()).isEqualTo("No incidents yet");
+        assertThat(page.title()).isEqualTo("Truce — live map");
+
+        // Feed the center; incidents must appear live.
+        tc.accept(tc.fire(39.75, 46.80));
+        tc.advance(Duration.ofMinutes(2));
+        tc.accept(tc.detection("K", 40.05, 47.10, "AM"));
+        tc.accept(tc.fix("RU-UAV-01", 39.95, 46.95, 60));
+
+        Locator fireRow = page.locator("li[data-incident-id='INC-2020-11-20-0001']");
+        Locator withdrawalRow = page.locator("li[data-incident-id='INC-2020-11-20-0002']");
+        fireRow.waitFor(new Locator.WaitForOptions().setTimeout(TIMEOUT_MS));
+        withdrawalRow.waitFor(new Locator.WaitForOptions().setTimeout(TIMEOUT_MS));
+        page.locator("path.inc-INC-2020-11-20-0001").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
+        page.locator("path.inc-INC-2020-11-20-0002").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
+        page.locator("path.trk-TRK-K").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
+        assertThat(page.locator("#incident-count").innerText()).isEqualTo("2 incidents");
+        // Newest first; the row names the rule, zone, provision version and attribution.
+        assertThat(page.locator("#incident-list li").first().getAttribute("data-incident-id"))
+                .isEqualTo("INC-2020-11-20-0002");
+        assertThat(withdrawalRow.innerText()).contains("withdrawal").contains("Aghdam district to hand over")
+                .contains("¶2 (version 1)").contains("Armenia (confidence 92 %)");
+        assertThat(fireRow.innerText()).contains("undetermined (confidence 35 %)");
+        assertThat(fireRow.locator("a").getAttribute("href")).isEqualTo("/api/incidents/INC-2020-11-20-0001");
+
+        // The drone moved without a reload.
+        page.waitForFunction("() => { const p = window.truceMap.assetPosition('RU-UAV-01');"
+                + " return p && Math.abs(p.lat - 39.95) < 1e-9; }", null,
+                new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
+        // The clock follows scenario time.
+        page.waitForFunction("() => document.getElementById('clock').textContent === '2020-11-20 08:02:00 UTC'",
+                null, new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
+
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-overview.png")));
+
+        // Clicking a row opens the incident's popup on the map, with the traceable figures.
+        fireRow.click();
+        Locator popup = page.locator(".leaflet-popup-content .incident-popup");
+        popup.waitFor(new Locator.WaitForOptions().setTimeout(TIMEOUT_MS));
+        String text = popup.innerText();
+        assertThat(text).contains("Incident INC-2020-11-20-0001").contains("¶1 (version 1)")
+                .contains("p1-ceasefire (cease-fire)").contains("Theater (theater)")
+                .contains("2020-11-20 08:00:00 UTC – 2020-11-20 08:00:00 UTC")
+                .contains("undetermined (confidence 35 %)").contains("observations: 1").contains("OBS-5");
+        assertThat(popup.locator("h3 a").getAttribute("href")).isEqualTo("/api/incidents/INC-2020-11-20-0001");
+        assertThat(popup.locator(".evidence a").getAttribute("href")).isEqualTo("/api/observations/OBS-5");
+        page.waitForFunction("() => !document.querySelector('.leaflet-zoom-anim')", null,
+                new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
+
+        Path shot = Path.of("target", "live-map.png");
+        page.screenshot(new Page.ScreenshotOptions().setPath(shot));
+        assertThat(Files.size(shot)).isPositive();
+        assertThat(errors).isEmpty();
+    }
+
+    private void awaitLiveClient() throws InterruptedException {
+        long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (server.liveClients() < 1 && System.nanoTime() < end) Thread.sleep(20);
+        assertThat(server.liveClients()).isEqualTo(1);
+    }
+}
