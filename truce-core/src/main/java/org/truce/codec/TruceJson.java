@@ -1,6 +1,21 @@
 package org.truce.codec;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.util.function.Function;
+import org.truce.agreement.ContingentId;
+import org.truce.agreement.PartyId;
+import org.truce.agreement.ProvisionId;
+import org.truce.agreement.RuleId;
+import org.truce.agreement.ZoneId;
+import org.truce.sensing.AssetId;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -14,7 +29,8 @@ import org.truce.sensing.Observation;
 /**
  * The one JSON mapping of Truce's domain values, shared by the store, the HTTP API and the adapters so a
  * value reads back exactly as written. Instants are ISO-8601 UTC strings; Optionals are the value or absent;
- * observations carry their variant in {@code "kind"}. The returned mapper is thread-safe once built.
+ * observations carry their variant in {@code "kind"}; id records ({@code PartyId}, {@code ZoneId}, {@code AssetId} …)
+ * are plain strings, so a client sees {@code "zone": "am-held"}. The returned mapper is thread-safe once built.
  */
 public final class TruceJson {
     private static final ObjectMapper MAPPER = create();
@@ -30,12 +46,54 @@ public final class TruceJson {
         return JsonMapper.builder()
                 .addModule(new Jdk8Module())
                 .addModule(new JavaTimeModule())
+                .addModule(idsAsStrings())
                 .addMixIn(Observation.class, ObservationMixin.class)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .serializationInclusion(JsonInclude.Include.NON_ABSENT)
                 .build();
+    }
+
+    private static SimpleModule idsAsStrings() {
+        SimpleModule ids = new SimpleModule("truce-ids");
+        id(ids, PartyId.class, PartyId::value, PartyId::new);
+        id(ids, ContingentId.class, ContingentId::value, ContingentId::new);
+        id(ids, ZoneId.class, ZoneId::value, ZoneId::new);
+        id(ids, ProvisionId.class, ProvisionId::value, ProvisionId::new);
+        id(ids, RuleId.class, RuleId::value, RuleId::new);
+        id(ids, AssetId.class, AssetId::value, AssetId::new);
+        return ids;
+    }
+
+    private static <T> void id(SimpleModule module, Class<T> type, Function<T, String> value,
+                               Function<String, T> parse) {
+        module.addSerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T id, JsonGenerator gen, SerializerProvider sp) throws IOException {
+                gen.writeString(value.apply(id));
+            }
+        });
+        module.addKeySerializer(type, new JsonSerializer<T>() {
+            @Override
+            public void serialize(T id, JsonGenerator gen, SerializerProvider sp) throws IOException {
+                gen.writeFieldName(value.apply(id));
+            }
+        });
+        module.addDeserializer(type, new JsonDeserializer<T>() {
+            @Override
+            public T deserialize(JsonParser p, DeserializationContext ctx) throws IOException {
+                String text = p.getValueAsString();
+                if (text == null) {
+                    return type.cast(ctx.handleUnexpectedToken(type, p));
+                }
+                try {
+                    return parse.apply(text);
+                } catch (IllegalArgumentException e) {
+                    throw ctx.weirdStringException(text, type, e.getMessage());
+                }
+            }
+        });
     }
 
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
