@@ -2,7 +2,6 @@ package org.truce.rules;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -97,8 +96,7 @@ final class CeaseFireEvaluator implements RuleEvaluator {
         recent.removeIf(e -> e.last.plus(CLUSTER_TIME).isBefore(cue.time()));
         Event event = null;
         double best = Double.POSITIVE_INFINITY;
-        for (Iterator<Event> it = recent.iterator(); it.hasNext(); ) {
-            Event e = it.next();
+        for (Event e : recent) {
             double dist = e.mean().distance(c);
             if (dist <= CLUSTER_DISTANCE_M && dist < best) {
                 best = dist;
@@ -143,8 +141,12 @@ final class CeaseFireEvaluator implements RuleEvaluator {
         if (sensor.isEmpty() || cue.bearingDeg().isEmpty()) return Optional.empty();
         Coordinate s = zones.toLocal(sensor.get());
         double mid = (cue.rangeMinM() + cue.rangeMaxM()) / 2;
-        double bearing = Math.toRadians(cue.bearingDeg().get());
-        // Grid north and true north differ by the UTM convergence (< 2 degrees in a zone): far below bearing errors.
+        // The bearing is from true north; turn it into a grid bearing with the projection's convergence at the
+        // sensor (about 1 degree in the Caucasus on UTM 38N, i.e. 200 m at 10 km: worth correcting).
+        GeoPoint north = new GeoPoint(Math.min(90, sensor.get().lat() + 0.01), sensor.get().lon());
+        Coordinate n = zones.toLocal(north);
+        double convergence = Math.atan2(n.x - s.x, n.y - s.y);
+        double bearing = Math.toRadians(cue.bearingDeg().get()) + convergence;
         Coordinate at = new Coordinate(s.x + mid * Math.sin(bearing), s.y + mid * Math.cos(bearing));
         double along = (cue.rangeMaxM() - cue.rangeMinM()) / Math.sqrt(12);
         double across = mid * Math.toRadians(cue.bearingSigmaDeg());

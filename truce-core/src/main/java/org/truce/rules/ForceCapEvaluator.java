@@ -33,7 +33,7 @@ final class ForceCapEvaluator implements RuleEvaluator {
     private final RuleBinding binding;
     private final ForceCap rule;
     private final RuleContext ctx;
-    private final Geofence fence = new Geofence();
+    private final Geofence fence = new Geofence(Geofence.Side.INSIDE);
     private final Map<String, Seen> seen = new TreeMap<>();
 
     ForceCapEvaluator(RuleBinding binding, RuleContext ctx) {

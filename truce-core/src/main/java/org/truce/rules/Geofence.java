@@ -8,7 +8,8 @@ import java.util.Optional;
  * Per-subject inside/outside state of one zone with hysteresis, so that position jitter on a boundary does
  * not flap. A subject becomes INSIDE when its signed distance (metres, negative inside) is at most
  * {@code insideAtMost}, OUTSIDE when it is above {@code outsideAbove}, and keeps its state in between.
- * A subject seen for the first time inside the band takes the side of its sign (on the line counts inside).
+ * A subject seen for the first time inside the band takes the side of its sign (on the line counts inside),
+ * unless the geofence was built with a side for that case (excursion rules give the benefit of the doubt: inside).
  * Not thread-safe.
  */
 public final class Geofence {
@@ -33,6 +34,17 @@ public final class Geofence {
     }
 
     private final Map<String, Side> states = new HashMap<>();
+    private final Optional<Side> firstInBand;
+
+    /** A first sighting inside the band takes the side of its sign. */
+    public Geofence() {
+        this.firstInBand = Optional.empty();
+    }
+
+    /** A first sighting inside the band takes {@code firstInBand}. */
+    public Geofence(Side firstInBand) {
+        this.firstInBand = Optional.of(firstInBand);
+    }
 
     /** Updates with fixed thresholds; {@code insideAtMost <= outsideAbove}. */
     public Transition update(String subject, double signedDistanceM, double insideAtMost, double outsideAbove) {
@@ -41,7 +53,8 @@ public final class Geofence {
         Side now;
         if (signedDistanceM <= insideAtMost) now = Side.INSIDE;
         else if (signedDistanceM > outsideAbove) now = Side.OUTSIDE;
-        else now = before != null ? before : (signedDistanceM <= 0 ? Side.INSIDE : Side.OUTSIDE);
+        else if (before != null) now = before;
+        else now = firstInBand.orElse(signedDistanceM <= 0 ? Side.INSIDE : Side.OUTSIDE);
         states.put(subject, now);
         if (before == null) return now == Side.INSIDE ? Transition.FIRST_INSIDE : Transition.FIRST_OUTSIDE;
         if (before == now) return now == Side.INSIDE ? Transition.DWELL_INSIDE : Transition.DWELL_OUTSIDE;

@@ -19,7 +19,7 @@ final class RestrictedMovementEvaluator implements RuleEvaluator {
     private final RuleBinding binding;
     private final RestrictedMovement rule;
     private final RuleContext ctx;
-    private final Geofence fence = new Geofence();
+    private final Geofence fence = new Geofence(Geofence.Side.INSIDE);
 
     RestrictedMovementEvaluator(RuleBinding binding, RuleContext ctx) {
         this.binding = binding;

@@ -27,4 +27,13 @@ class GeofenceTest {
         fence.forget("b");
         assertThat(fence.side("b")).isEmpty();
     }
+
+    @Test
+    void excursionFencesGiveTheBenefitOfTheDoubtOnFirstSighting() {
+        Geofence lenient = new Geofence(Geofence.Side.INSIDE);
+        assertThat(lenient.update("a", 30, 0, 50)).isEqualTo(Transition.FIRST_INSIDE);
+        assertThat(lenient.update("b", 51, 0, 50)).isEqualTo(Transition.FIRST_OUTSIDE);
+        assertThat(lenient.update("b", 10, 0, 50)).isEqualTo(Transition.DWELL_OUTSIDE);
+        assertThat(lenient.update("b", 0, 0, 50)).isEqualTo(Transition.ENTERED);
+    }
 }
