@@ -14,7 +14,8 @@ import org.truce.fusion.TrackStatus;
  * Shared logic of the presence rules (withdraw-by, corridor-control): a confirmed armed track whose side is a
  * concerned party, inside a zone at or after a start instant, is a violation on every update while it stays
  * (one growing incident per track). Inside means covered by the zone, boundary included (no tolerance in these
- * rules). When time first reaches the start instant, tracks already inside are reported at that instant.
+ * rules). When time first reaches the start instant, tracks already inside are reported at that instant, if they
+ * were still live then (last hit no longer than the tracker's coasting limit before it).
  */
 abstract sealed class PresenceEvaluator implements RuleEvaluator permits WithdrawByEvaluator, CorridorControlEvaluator {
     private final RuleBinding binding;
@@ -57,7 +58,8 @@ abstract sealed class PresenceEvaluator implements RuleEvaluator permits Withdra
         List<Violation> out = new ArrayList<>();
         for (Track t : live) {
             boolean inside = fence.side(t.id()).map(s -> s == Geofence.Side.INSIDE).orElse(false);
-            if (inside && relevant(t) && t.time().isBefore(start()) && !t.evidence().isEmpty()) {
+            boolean liveAtStart = !t.time().isBefore(start().minus(ctx.trackMaxCoast()));
+            if (inside && liveAtStart && relevant(t) && t.time().isBefore(start()) && !t.evidence().isEmpty()) {
                 out.add(violation(t, start(), t.evidence().getLast()));
             }
         }

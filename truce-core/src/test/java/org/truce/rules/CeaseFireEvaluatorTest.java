@@ -22,7 +22,7 @@ class CeaseFireEvaluatorTest {
     private static final Instant T = Instant.parse("2020-11-12T03:00:00Z");
     private final RuleEvaluator e = RuleEvaluators.create(
             new RuleBinding(AGREEMENT.provision(ProvisionId.of("¶1")).orElseThrow(), 1, ceaseFire()),
-            new RuleContext(AGREEMENT, ZONES, 0.8));
+            new RuleContext(AGREEMENT, ZONES, 0.8, java.time.Duration.ofMinutes(10)));
     private int seq;
 
     private List<Violation> cue(FireCue c, Optional<Asset> asset) {

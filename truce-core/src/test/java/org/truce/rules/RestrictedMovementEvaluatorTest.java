@@ -21,7 +21,7 @@ class RestrictedMovementEvaluatorTest {
     private final RuleEvaluator e = RuleEvaluators.create(new RuleBinding(
             AGREEMENT.provision(ProvisionId.of("JMC-1")).orElseThrow(), 1,
             AGREEMENT.provision(ProvisionId.of("JMC-1")).orElseThrow().versions().getFirst().rules().getFirst()),
-            new RuleContext(AGREEMENT, new ZoneIndex(AGREEMENT), 0.8));
+            new RuleContext(AGREEMENT, new ZoneIndex(AGREEMENT), 0.8, java.time.Duration.ofMinutes(10)));
     private int seq;
 
     private List<Violation> fixAt(Asset a, double east, double north) {

@@ -19,7 +19,7 @@ import org.truce.sensing.ObjectClass;
 class TrackRulesTest {
     private static final Instant T = Instant.parse("2020-11-12T10:00:00Z");
     private static final Agreement AGREEMENT = agreement();
-    private static final RuleContext CTX = new RuleContext(AGREEMENT, new ZoneIndex(AGREEMENT), 0.8);
+    private static final RuleContext CTX = new RuleContext(AGREEMENT, new ZoneIndex(AGREEMENT), 0.8, java.time.Duration.ofMinutes(10));
 
     private static RuleEvaluator evaluator(String provision, RuleSpec rule) {
         Provision p = AGREEMENT.provision(org.truce.agreement.ProvisionId.of(provision)).orElseThrow();

@@ -57,7 +57,8 @@ public final class RulePipeline implements Processor {
         this.assets = Objects.requireNonNull(assets);
         ZoneIndex zones = new ZoneIndex(agreement);
         this.tracker = new NearestNeighbourTracker(zones.projection(), trackerConfig);
-        this.evaluators = RuleEvaluators.forAgreement(new RuleContext(agreement, zones, config.attributionConfidence()));
+        this.evaluators = RuleEvaluators.forAgreement(
+                new RuleContext(agreement, zones, config.attributionConfidence(), trackerConfig.maxCoast()));
         this.book = new IncidentBook(config.incidentIdleClose());
     }
 
