@@ -30,11 +30,7 @@ class RulePipelineTest {
 
     private static PipelineTestDriver driver(Agreement agreement, Instant start) {
         PipelineTestDriver d = new PipelineTestDriver(agreement, start);
-        d.register(asset("RU-UAV-01", RU, AssetKind.DRONE))
-                .register(asset("TR-UAV-01", TR, AssetKind.DRONE))
-                .register(asset("TR-OBS-01", TR, AssetKind.STAFF_BEACON))
-                .register(fixedSensor("RU-ACU-01", RU, AssetKind.ACOUSTIC_ARRAY, at(-5_000, 10_000)))
-                .register(fixedSensor("TR-ACU-01", TR, AssetKind.ACOUSTIC_ARRAY, at(5_000, -3_000)));
+        registerAll(d);
         return d;
     }
 
@@ -221,10 +217,35 @@ class RulePipelineTest {
         assertThat(runMixedScenario().incidents()).hasSizeGreaterThanOrEqualTo(4);
     }
 
+    @Test
+    void replayingTheLogRebuildsTheSameIncidents() {
+        PipelineTestDriver live = new PipelineTestDriver(agreement(), AGHDAM_DEADLINE.minus(Duration.ofHours(1)));
+        registerAll(live);
+        pipeMixed(live);
+        List<Incident> before = live.incidents();
+        Center fresh = Center.builder(agreement()).store(live.center().store()).clock(live.clock()).build();
+        fresh.replay();
+        assertThat(live.center().store().incidents().all()).isEqualTo(before);
+    }
+
     private record Outcome(List<Incident> incidents, List<CenterEvent> events) { }
 
     private Outcome runMixedScenario() {
         PipelineTestDriver d = driver(agreement(), AGHDAM_DEADLINE.minus(Duration.ofHours(1)));
+        pipeMixed(d);
+        return new Outcome(d.incidents(), d.events());
+    }
+
+    private static void registerAll(PipelineTestDriver d) {
+        d.register(asset("RU-UAV-01", RU, AssetKind.DRONE))
+                .register(asset("TR-UAV-01", TR, AssetKind.DRONE))
+                .register(asset("TR-OBS-01", TR, AssetKind.STAFF_BEACON))
+                .register(fixedSensor("RU-ACU-01", RU, AssetKind.ACOUSTIC_ARRAY, at(-5_000, 10_000)))
+                .register(fixedSensor("TR-ACU-01", TR, AssetKind.ACOUSTIC_ARRAY, at(5_000, -3_000)));
+    }
+
+    /** Crossing, withdrawal deadline, staff excursion and a fire event, interleaved; ends 30 min later. */
+    private static void pipeMixed(PipelineTestDriver d) {
         Instant t = AGHDAM_DEADLINE.minus(Duration.ofMinutes(5));
         List<Observation> obs = new ArrayList<>();
         obs.addAll(path("RU-UAV-01", t, 30, 21, -3_000, 10_000, 3_000, 10_000, ObjectClass.APC, AZ, 0.9));
@@ -235,6 +256,5 @@ class RulePipelineTest {
         obs.sort(java.util.Comparator.comparing(Observation::time));
         d.pipeAll(obs);
         d.advance(Duration.ofMinutes(30));
-        return new Outcome(d.incidents(), d.events());
     }
 }

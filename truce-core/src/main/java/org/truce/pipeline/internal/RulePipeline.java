@@ -38,8 +38,10 @@ import org.truce.sensing.Observation;
  *
  * <p>Event order, per call: the confirmed track's {@code TrackUpdated}, then {@code IncidentChanged} records in
  * evaluator order (provision, version, rule as in the agreement). {@link #advanceTo} first lets evaluators see the
- * live tracks (deadlines passing), then reports deleted confirmed tracks, then closes idle incidents.
- * Not thread-safe; deterministic for a given call sequence.
+ * live tracks (deadlines passing), then reports deleted confirmed tracks, then closes idle incidents; it never
+ * goes back in time, and {@link #process} first advances to the observation's acceptance instant, so a replay of
+ * the accepted-input log yields the same tracks and incidents as the live run whatever its clock ticks were.
+ * Not thread-safe.
  */
 public final class RulePipeline implements Processor {
     private final Function<AssetId, Optional<Asset>> assets;
@@ -47,6 +49,7 @@ public final class RulePipeline implements Processor {
     private final List<RuleEvaluator> evaluators;
     private final IncidentBook book;
     private final Set<String> confirmed = new HashSet<>();
+    private Instant advanced;
 
     public RulePipeline(Agreement agreement, CenterConfig config, Function<AssetId, Optional<Asset>> assets) {
         this(agreement, config, assets, TrackerConfig.defaults());
@@ -64,7 +67,9 @@ public final class RulePipeline implements Processor {
 
     @Override
     public List<CenterEvent> process(AcceptedObservation accepted) {
-        List<CenterEvent> events = new ArrayList<>();
+        // Time-driven logic first runs up to the acceptance instant, which the log records: a replay of the log
+        // without clock ticks then makes the same decisions as the live run, whose ticks fell in between.
+        List<CenterEvent> events = new ArrayList<>(advanceTo(accepted.received()));
         String id = accepted.id();
         switch (accepted.observation()) {
             case Observation.Detection d -> {
@@ -92,6 +97,8 @@ public final class RulePipeline implements Processor {
 
     @Override
     public List<CenterEvent> advanceTo(Instant now) {
+        if (advanced != null && !now.isAfter(advanced)) return List.of();
+        advanced = now;
         List<CenterEvent> events = new ArrayList<>();
         List<Track> live = tracker.tracks();
         for (RuleEvaluator e : evaluators) record(e.advanceTo(now, live), events);
