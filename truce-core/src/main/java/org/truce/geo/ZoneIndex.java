@@ -36,6 +36,11 @@ public final class ZoneIndex {
     private final Map<ZoneId, Entry> entries = new LinkedHashMap<>();
     private final STRtree tree = new STRtree();
 
+    /** The last projected point: every rule evaluator projects the same track position in turn. */
+    private record Projected(GeoPoint geo, Coordinate local) { }
+
+    private volatile Projected last;
+
     private record Entry(Zone zone, Geometry local, PreparedGeometry prepared, IndexedFacetDistance boundary) { }
 
     public ZoneIndex(Agreement agreement) {
@@ -62,8 +67,14 @@ public final class ZoneIndex {
         return projection;
     }
 
+    /** The point in local metres (a fresh coordinate the caller may keep or change). */
     public Coordinate toLocal(GeoPoint p) {
-        return projection.toLocal(p);
+        Projected memo = last;
+        if (memo == null || !memo.geo().equals(p)) {
+            memo = new Projected(p, projection.toLocal(p));
+            last = memo;
+        }
+        return memo.local().copy();
     }
 
     public GeoPoint toGeo(Coordinate c) {

@@ -3,7 +3,9 @@ package org.truce.pipeline.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -49,6 +51,8 @@ public final class RulePipeline implements Processor {
     private final List<RuleEvaluator> evaluators;
     private final IncidentBook book;
     private final Set<String> confirmed = new HashSet<>();
+    /** Latest estimate of every live track, in creation order (the tracker's own list is rebuilt on each call). */
+    private final Map<String, Track> live = new LinkedHashMap<>();
     private Instant advanced;
 
     public RulePipeline(Agreement agreement, CenterConfig config, Function<AssetId, Optional<Asset>> assets) {
@@ -74,6 +78,7 @@ public final class RulePipeline implements Processor {
         switch (accepted.observation()) {
             case Observation.Detection d -> {
                 Track t = tracker.update(id, d);
+                live.put(t.id(), t);
                 if (t.status() == TrackStatus.CONFIRMED) {
                     confirmed.add(t.id());
                     events.add(new CenterEvent.TrackUpdated(t));
@@ -100,9 +105,10 @@ public final class RulePipeline implements Processor {
         if (advanced != null && !now.isAfter(advanced)) return List.of();
         advanced = now;
         List<CenterEvent> events = new ArrayList<>();
-        List<Track> live = tracker.tracks();
-        for (RuleEvaluator e : evaluators) record(e.advanceTo(now, live), events);
+        List<Track> current = List.copyOf(live.values());
+        for (RuleEvaluator e : evaluators) record(e.advanceTo(now, current), events);
         for (Track gone : tracker.advanceTo(now)) {
+            live.remove(gone.id());
             for (RuleEvaluator e : evaluators) e.forgetTrack(gone.id());
             if (confirmed.remove(gone.id())) events.add(new CenterEvent.TrackUpdated(gone));
         }
