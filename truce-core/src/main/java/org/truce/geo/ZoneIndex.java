@@ -23,6 +23,8 @@ import org.truce.agreement.ZoneId;
  * prepared for fast point-in-polygon tests and held under an STR-tree.
  *
  * <p>Signed distances are in metres to the zone's boundary: negative inside, positive outside, zero on it.
+ * A point within {@value #ON_LINE_M} m of a boundary is on it: a point placed exactly on a line in WGS 84 comes
+ * back from the projection a few nanometres to one side, and "on the line" must not depend on that noise.
  * Immutable after construction and thread-safe (the STR-tree is built eagerly; prepared geometries and
  * facet-distance indexes are safe for concurrent reads once built, which the constructor forces).
  */
@@ -31,6 +33,9 @@ public final class ZoneIndex {
     public static final double SIGMA_PER_CEP = 1 / Math.sqrt(2 * Math.log(2));
     /** Radius of the 95 % circle of a circular Gaussian, in sigmas: sqrt(-2 ln 0.05). */
     public static final double R95_PER_SIGMA = Math.sqrt(-2 * Math.log(0.05));
+
+    /** Distance below which a point counts as on the boundary, metres. */
+    public static final double ON_LINE_M = 1e-6;
 
     private final LocalProjection projection;
     private final Map<ZoneId, Entry> entries = new LinkedHashMap<>();
@@ -100,7 +105,7 @@ public final class ZoneIndex {
         List<ZoneId> out = new ArrayList<>();
         for (Object o : tree.query(p.getEnvelopeInternal())) {
             ZoneId id = (ZoneId) o;
-            if (entries.get(id).prepared().covers(p)) out.add(id);
+            if (covers(entries.get(id), p)) out.add(id);
         }
         out.sort(Comparator.naturalOrder());
         return out;
@@ -112,14 +117,16 @@ public final class ZoneIndex {
 
     /** Whether the zone covers the point (a point on the boundary is inside). */
     public boolean contains(ZoneId zone, Coordinate local) {
-        return entry(zone).prepared().covers(point(local));
+        return covers(entry(zone), point(local));
     }
 
     /** Signed distance in metres from the point to the zone's boundary: negative inside, positive outside. */
     public double signedDistanceM(ZoneId zone, Coordinate local) {
         Entry e = entry(zone);
-        double d = e.boundary().distance(point(local));
-        return e.prepared().covers(point(local)) ? -d : d;
+        Point p = point(local);
+        double d = e.boundary().distance(p);
+        if (d < ON_LINE_M) return 0;
+        return e.prepared().covers(p) ? -d : d;
     }
 
     /**
@@ -152,6 +159,10 @@ public final class ZoneIndex {
 
     public double probabilityInside(ZoneId zone, GeoPoint p, double sigmaM) {
         return probabilityInside(zone, toLocal(p), sigmaM);
+    }
+
+    private static boolean covers(Entry e, Point p) {
+        return e.prepared().covers(p) || e.boundary().isWithinDistance(p, ON_LINE_M);
     }
 
     private Point point(Coordinate c) {

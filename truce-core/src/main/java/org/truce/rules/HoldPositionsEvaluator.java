@@ -1,6 +1,8 @@
 package org.truce.rules;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.truce.agreement.PartyId;
 import org.truce.agreement.RuleSpec.HoldPositions;
@@ -13,13 +15,16 @@ import org.truce.geo.GeoPoint;
  * entering it, by more than the rule's tolerance. One violation per crossing (a new episode each time); the
  * tolerance is the geofence's hysteresis, so jitter along the line never counts, and a track first seen on the
  * wrong side has not crossed. Geofence state is kept for tentative tracks too, so a crossing is judged against
- * where the object was before it was confirmed.
+ * where the object was before it was confirmed; a crossing made while tentative is reported on confirmation if
+ * the track is still on the far side.
  */
 final class HoldPositionsEvaluator implements RuleEvaluator {
     private final RuleBinding binding;
     private final HoldPositions rule;
     private final RuleContext ctx;
     private final Geofence fence = new Geofence();
+    /** A crossing seen while the track was tentative, judged once it is confirmed. */
+    private final Map<String, Geofence.Transition> pending = new HashMap<>();
 
     HoldPositionsEvaluator(RuleBinding binding, RuleContext ctx) {
         this.binding = binding;
@@ -37,9 +42,16 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
         double d = ctx.zones().signedDistanceM(rule.heldArea(), ctx.zones().toLocal(t.position()));
         double tol = rule.toleranceM();
         Geofence.Transition tr = fence.update(t.id(), d, Math.nextDown(-tol), tol);
-        if (t.status() != TrackStatus.CONFIRMED || t.time().isBefore(rule.from()) || t.side().isEmpty()) {
+        if (t.status() != TrackStatus.CONFIRMED) {
+            if (tr == Geofence.Transition.ENTERED || tr == Geofence.Transition.EXITED) pending.put(t.id(), tr);
             return List.of();
         }
+        Geofence.Transition before = pending.remove(t.id());
+        if (before != null && tr.side() == before.side()) {
+            // Crossed while still tentative and still on the far side now that it is confirmed: that crossing counts.
+            tr = before;
+        }
+        if (t.time().isBefore(rule.from()) || t.side().isEmpty()) return List.of();
         PartyId side = t.side().get();
         String what;
         if (tr == Geofence.Transition.EXITED && side.equals(rule.insideParty())) what = "left";
@@ -58,5 +70,6 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
     @Override
     public void forgetTrack(String trackId) {
         fence.forget(trackId);
+        pending.remove(trackId);
     }
 }

@@ -122,6 +122,12 @@ class RulePipelineTest {
             assertThat(i.summary()).contains("entered am-held");
         });
         assertThat(d.tracks()).extracting(Track::id).containsExactly("TRK-1");
+        // On the crossing observation: accepted, then the track update, then the incident.
+        List<CenterEvent> ev = d.events();
+        int opened = ev.indexOf(ev.stream().filter(e -> e instanceof CenterEvent.IncidentChanged c
+                && c.incident().rule().value().equals("p1-hold-positions")).findFirst().orElseThrow());
+        assertThat(ev.get(opened - 1)).isInstanceOfSatisfying(CenterEvent.TrackUpdated.class,
+                u -> assertThat(u.track().id()).isEqualTo("TRK-1"));
     }
 
     @Test

@@ -41,6 +41,13 @@ class CeaseFireEvaluatorTest {
     }
 
     @Test
+    void theaterBoundaryCountsAsInside() {
+        assertThat(located(T, FireKind.IMPACT, 50_000, 0, 10)).as("on the line").hasSize(1);
+        assertThat(located(T.plusSeconds(300), FireKind.IMPACT, 49_999, 20_000, 10)).as("1 m inside").hasSize(1);
+        assertThat(located(T.plusSeconds(600), FireKind.IMPACT, 50_001, -20_000, 10)).as("1 m outside").isEmpty();
+    }
+
+    @Test
     void launchDeepInAHeldAreaIsAttributedToItsHolderAndOutsideToTheOutsideParty() {
         Violation in = located(T, FireKind.LAUNCH, 5_000, 10_000, 100).getFirst();
         assertThat(in.party()).contains(AM);

@@ -77,9 +77,23 @@ class TrackRulesTest {
         assertThat(e.onTrack(track("TRK-4", T, at(-1_000, 10_000), 10, ObjectClass.APC, AZ, 0.95,
                 TrackStatus.TENTATIVE), "OBS-1")).isEmpty();
         assertThat(e.onTrack(track("TRK-4", T.plusSeconds(30), at(1_000, 10_000), 10, ObjectClass.APC, AZ, 0.95,
-                TrackStatus.TENTATIVE), "OBS-2")).isEmpty();
+                TrackStatus.TENTATIVE), "OBS-2")).as("a tentative track reports nothing").isEmpty();
         assertThat(see(e, "TRK-5", -1_000, 10_000, ObjectClass.APC, AM)).isEmpty();
         assertThat(see(e, "TRK-5", 1_000, 10_000, ObjectClass.APC, AM)).as("AM entering its own area").isEmpty();
+    }
+
+    @Test
+    void crossingWhileTentativeIsReportedOnConfirmationIfStillAcross() {
+        RuleEvaluator e = evaluator("¶1", holdPositions());
+        e.onTrack(track("TRK-40", T, at(-500, 10_000), 10, ObjectClass.APC, AZ, 0.95, TrackStatus.TENTATIVE), "OBS-1");
+        e.onTrack(track("TRK-40", T.plusSeconds(30), at(300, 10_000), 10, ObjectClass.APC, AZ, 0.95, TrackStatus.TENTATIVE), "OBS-2");
+        List<Violation> v = e.onTrack(confirmed("TRK-40", T.plusSeconds(60), at(600, 10_000), ObjectClass.APC, AZ), "OBS-3");
+        assertThat(v).hasSize(1);
+        assertThat(v.getFirst().observationId()).isEqualTo("OBS-3");
+        e.onTrack(track("TRK-41", T, at(-500, 12_000), 10, ObjectClass.APC, AZ, 0.95, TrackStatus.TENTATIVE), "OBS-4");
+        e.onTrack(track("TRK-41", T.plusSeconds(30), at(300, 12_000), 10, ObjectClass.APC, AZ, 0.95, TrackStatus.TENTATIVE), "OBS-5");
+        assertThat(e.onTrack(confirmed("TRK-41", T.plusSeconds(60), at(-300, 12_000), ObjectClass.APC, AZ), "OBS-6"))
+                .as("went back before confirmation").isEmpty();
     }
 
     @Test
