@@ -1,0 +1,75 @@
+package org.truce.rules;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.truce.agreement.PartyId;
+import org.truce.agreement.RuleSpec.HoldPositions;
+import org.truce.fusion.Track;
+import org.truce.fusion.TrackStatus;
+import org.truce.geo.GeoPoint;
+
+/**
+ * hold-positions: a confirmed track whose side is the inside party leaving the held area, or the outside party
+ * entering it, by more than the rule's tolerance. One violation per crossing (a new episode each time); the
+ * tolerance is the geofence's hysteresis, so jitter along the line never counts, and a track first seen on the
+ * wrong side has not crossed. Geofence state is kept for tentative tracks too, so a crossing is judged against
+ * where the object was before it was confirmed; a crossing made while tentative is reported on confirmation if
+ * the track is still on the far side.
+ */
+final class HoldPositionsEvaluator implements RuleEvaluator {
+    private final RuleBinding binding;
+    private final HoldPositions rule;
+    private final RuleContext ctx;
+    private final Geofence fence = new Geofence();
+    /** A crossing seen while the track was tentative, judged once it is confirmed. */
+    private final Map<String, Geofence.Transition> pending = new HashMap<>();
+
+    HoldPositionsEvaluator(RuleBinding binding, RuleContext ctx) {
+        this.binding = binding;
+        this.rule = (HoldPositions) binding.rule();
+        this.ctx = Objects.requireNonNull(ctx);
+    }
+
+    @Override
+    public RuleBinding binding() {
+        return binding;
+    }
+
+    @Override
+    public List<Violation> onTrack(Track t, String observationId) {
+        double d = ctx.zones().signedDistanceM(rule.heldArea(), ctx.zones().toLocal(t.position()));
+        double tol = rule.toleranceM();
+        Geofence.Transition tr = fence.update(t.id(), d, Math.nextDown(-tol), tol);
+        if (t.status() != TrackStatus.CONFIRMED) {
+            if (tr == Geofence.Transition.ENTERED || tr == Geofence.Transition.EXITED) pending.put(t.id(), tr);
+            return List.of();
+        }
+        Geofence.Transition before = pending.remove(t.id());
+        if (before != null && tr.side() == before.side()) {
+            // Crossed while still tentative and still on the far side now that it is confirmed: that crossing counts.
+            tr = before;
+        }
+        if (t.time().isBefore(rule.from()) || t.side().isEmpty()) return List.of();
+        PartyId side = t.side().get();
+        String what;
+        if (tr == Geofence.Transition.EXITED && side.equals(rule.insideParty())) what = "left";
+        else if (tr == Geofence.Transition.ENTERED && side.equals(rule.outsideParty())) what = "entered";
+        else return List.of();
+        Attribution a = Attribution.ofTrack(t, ctx.attributionConfidence());
+        String text = String.format(java.util.Locale.ROOT, "%s (%s of %s) %s %s by %.0f m", t.id(),
+                t.objectClass(), a.label(), what, rule.heldArea(), Math.abs(d));
+        return List.of(violation(t, a, text, observationId, t.position()));
+    }
+
+    private Violation violation(Track t, Attribution a, String text, String obs, GeoPoint place) {
+        return new Violation(binding, t.id(), t.time(), place, t.sigmaM(), a.party(), a.confidence(), text, obs, true);
+    }
+
+    @Override
+    public void forgetTrack(String trackId) {
+        fence.forget(trackId);
+        pending.remove(trackId);
+    }
+}

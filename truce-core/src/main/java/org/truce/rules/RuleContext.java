@@ -1,0 +1,22 @@
+package org.truce.rules;
+
+import java.time.Duration;
+import java.util.Objects;
+import org.truce.agreement.Agreement;
+import org.truce.geo.ZoneIndex;
+
+/**
+ * What every evaluator may consult: the agreement, its zone index, and the attribution threshold. Immutable.
+ *
+ * @param attributionConfidence below this probability an incident's party is left empty (undetermined)
+ * @param trackMaxCoast         how long a track lives without a hit (the tracker's setting): a track last seen
+ *                              longer than this before an instant was no longer there at that instant
+ */
+public record RuleContext(Agreement agreement, ZoneIndex zones, double attributionConfidence, Duration trackMaxCoast) {
+    public RuleContext {
+        Objects.requireNonNull(agreement); Objects.requireNonNull(zones); Objects.requireNonNull(trackMaxCoast);
+        if (!(attributionConfidence > 0 && attributionConfidence <= 1)) {
+            throw new IllegalArgumentException("attributionConfidence must be in (0, 1]");
+        }
+    }
+}
