@@ -87,6 +87,11 @@ public final class ObservationValidator {
         }
     }
 
+    /** The registered asset, if any, without refusing. */
+    public java.util.Optional<Asset> find(AssetId id) {
+        return assets.find(id);
+    }
+
     public Asset asset(AssetId id) {
         return assets.find(id).orElseThrow(() ->
                 new RejectedInput(Reasons.UNKNOWN_ASSET, "asset " + id + " is not registered"));
