@@ -22,11 +22,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
 
 /**
- * CoT over TCP (default port 8087) for plain XML clients and TAK streaming clients alike.
+ * CoT over TCP (default port 8087, and TLS on 8089 when the center has a certificate: {@link #startTls}) for
+ * plain XML clients and TAK streaming clients alike.
  *
  * <p>Every connection starts in XML: events follow each other, each ending with {@code </event>}. The server first
  * offers the TAK protocol ({@code t-x-takp-v}, TakProtocolSupport version 1); a client that answers with
@@ -39,6 +42,7 @@ import org.truce.ingest.RejectedInput;
  */
 public final class CotTcpServer {
     public static final int DEFAULT_PORT = 8087;
+    public static final int DEFAULT_TLS_PORT = 8089;
     private static final byte[] END = "</event>".getBytes(StandardCharsets.US_ASCII);
     private static final System.Logger LOG = System.getLogger(CotTcpServer.class.getName());
 
@@ -47,6 +51,7 @@ public final class CotTcpServer {
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private volatile Supplier<List<CotEvent>> greeting = List::of;
     private ServerSocket server;
+    private ServerSocket tlsServer;
 
     public CotTcpServer(CotIngest ingest, InstantSource clock) {
         this.ingest = Objects.requireNonNull(ingest);
@@ -58,34 +63,64 @@ public final class CotTcpServer {
         this.greeting = Objects.requireNonNull(greeting);
     }
 
+    /** Listens for plain TCP clients on {@code port} (0 = any free port). */
     public synchronized void start(int port) {
         if (server != null) throw new IllegalStateException("CoT TCP server already started");
         try {
-            ServerSocket s = new ServerSocket();
-            s.setReuseAddress(true);
-            s.bind(new InetSocketAddress(port));
-            server = s;
+            server = listen(new ServerSocket(), port);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot bind TCP port " + port + " for CoT", e);
         }
-        ServerSocket s = server;
-        Thread.ofVirtual().name("cot-accept").start(() -> acceptLoop(s));
+    }
+
+    /**
+     * Also listens for TLS clients on {@code port} (TAK's 8089), with the center's certificate in {@code tls}.
+     *
+     * @param needClientAuth require a client certificate trusted by {@code tls} (TAK servers usually do)
+     */
+    public synchronized void startTls(int port, SSLContext tls, boolean needClientAuth) {
+        if (tlsServer != null) throw new IllegalStateException("CoT TLS server already started");
+        try {
+            SSLServerSocket s = (SSLServerSocket) tls.getServerSocketFactory().createServerSocket();
+            s.setNeedClientAuth(needClientAuth);
+            tlsServer = listen(s, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot bind TLS port " + port + " for CoT", e);
+        }
+    }
+
+    private ServerSocket listen(ServerSocket s, int port) throws IOException {
+        s.setReuseAddress(true);
+        s.bind(new InetSocketAddress(port));
+        Thread.ofVirtual().name("cot-accept-" + s.getLocalPort()).start(() -> acceptLoop(s));
+        return s;
     }
 
     public synchronized void stop() {
-        if (server == null) return;
-        try {
-            server.close();
-        } catch (IOException ignored) {
-            // closing a listening socket cannot lose data
+        for (ServerSocket s : new ServerSocket[] {server, tlsServer}) {
+            if (s == null) continue;
+            try {
+                s.close();
+            } catch (IOException ignored) {
+                // closing a listening socket cannot lose data
+            }
         }
         server = null;
+        tlsServer = null;
         connections.forEach(Connection::close);
     }
 
+    /** The plain TCP port; only while started. */
     public int boundPort() {
         ServerSocket s = server;
         if (s == null) throw new IllegalStateException("CoT TCP server is not started");
+        return s.getLocalPort();
+    }
+
+    /** The TLS port; only while started with {@link #startTls}. */
+    public int boundTlsPort() {
+        ServerSocket s = tlsServer;
+        if (s == null) throw new IllegalStateException("CoT TLS server is not started");
         return s.getLocalPort();
     }
 
