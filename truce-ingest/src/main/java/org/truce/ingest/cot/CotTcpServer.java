@@ -20,7 +20,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
@@ -43,6 +46,7 @@ import org.truce.ingest.RejectedInput;
 public final class CotTcpServer {
     public static final int DEFAULT_PORT = 8087;
     public static final int DEFAULT_TLS_PORT = 8089;
+    private static final int MAX_QUEUED = 10_000;
     private static final byte[] END = "</event>".getBytes(StandardCharsets.US_ASCII);
     private static final System.Logger LOG = System.getLogger(CotTcpServer.class.getName());
 
@@ -134,7 +138,7 @@ public final class CotTcpServer {
     public void broadcast(CotEvent e) {
         byte[] xml = CotXml.write(e).getBytes(StandardCharsets.UTF_8);
         byte[] frame = TakProto.frame(TakProto.encode(e));
-        for (Connection c : connections) c.send(c.tak ? frame : xml);
+        for (Connection c : connections) c.sendEvent(xml, frame);
     }
 
     private void acceptLoop(ServerSocket s) {
@@ -158,15 +162,34 @@ public final class CotTcpServer {
                 CotEvent.UNKNOWN_ERROR, CotEvent.UNKNOWN_ERROR, CotEvent.Detail.ofXml(detailXml));
     }
 
-    /** One client. Its reader runs on its own thread; sends are serialised on the output stream. */
+    /**
+     * One client. Its reader runs on one thread; what is sent to it is queued and written by a second thread, so a
+     * slow client never holds up the pipeline (whose listener thread calls {@link #broadcast}); a client that
+     * falls {@value #MAX_QUEUED} events behind is disconnected.
+     */
     private final class Connection {
         private final Socket socket;
         private final OutputStream out;
+        private final BlockingQueue<byte[]> outbox = new LinkedBlockingQueue<>(MAX_QUEUED);
         private volatile boolean tak;
 
         Connection(Socket socket) throws IOException {
             this.socket = socket;
             this.out = socket.getOutputStream();
+            Thread.ofVirtual().name("cot-out-" + socket.getRemoteSocketAddress()).start(this::writeLoop);
+        }
+
+        private void writeLoop() {
+            try {
+                while (!socket.isClosed()) {
+                    byte[] next = outbox.poll(1, TimeUnit.SECONDS);
+                    if (next == null) continue;
+                    out.write(next);
+                    out.flush();
+                }
+            } catch (IOException | InterruptedException e) {
+                close();
+            }
         }
 
         void run() {
@@ -216,9 +239,13 @@ public final class CotTcpServer {
             Optional<CotEvent> e = ingest.xml(event);
             if (e.isPresent() && "t-x-takp-q".equals(e.get().type())) {
                 boolean ok = "1".equals(e.get().detail().takControl().get("request"));
-                send(CotXml.write(control("t-x-takp-r", "<TakControl><TakResponse status=\"" + ok
-                        + "\"/></TakControl>")).getBytes(StandardCharsets.UTF_8));
-                tak = ok;
+                byte[] response = CotXml.write(control("t-x-takp-r", "<TakControl><TakResponse status=\"" + ok
+                        + "\"/></TakControl>")).getBytes(StandardCharsets.UTF_8);
+                synchronized (this) {
+                    // the response is the last XML the client gets: no broadcast may slip in between
+                    send(response);
+                    tak = ok;
+                }
             }
         }
 
@@ -271,13 +298,15 @@ public final class CotTcpServer {
             ingest.proto(message);
         }
 
+        /** Queues an event in the encoding this client speaks. */
+        synchronized void sendEvent(byte[] xml, byte[] frame) {
+            send(tak ? frame : xml);
+        }
+
         void send(byte[] bytes) {
-            try {
-                synchronized (out) {
-                    out.write(bytes);
-                    out.flush();
-                }
-            } catch (IOException e) {
+            if (!outbox.offer(bytes)) {
+                LOG.log(System.Logger.Level.WARNING, "CoT client " + socket.getRemoteSocketAddress()
+                        + " is " + MAX_QUEUED + " events behind: disconnected");
                 close();
             }
         }
