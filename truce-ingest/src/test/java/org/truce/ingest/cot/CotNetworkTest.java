@@ -199,6 +199,12 @@ class CotNetworkTest {
             out.write(TakProto.frame(TakProto.encode(second)));
             await("second detection", () -> fx.accepted(Observation.Detection.class).size() == 2);
             assertThat(fx.rejected("cot", Reasons.MALFORMED)).isEqualTo(2);
+            // a frame declaring 100 000 bytes is refused and skipped whole; the next frame is read
+            out.write(new byte[] {(byte) 0xBF, (byte) 0xA0, (byte) 0x8D, 0x06});
+            out.write(new byte[100_000]);
+            out.write(TakProto.frame(TakProto.encode(detection)));
+            await("oversized frame skipped", () -> fx.rejected("cot", Reasons.OVERSIZE) == 1
+                    && fx.accepted(Observation.Detection.class).size() == 3);
         }
     }
 

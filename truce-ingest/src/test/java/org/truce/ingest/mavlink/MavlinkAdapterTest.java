@@ -224,6 +224,9 @@ class MavlinkAdapterTest {
                 .lat(398_100_000).lon(467_500_000).alt(1_500_000).relativeAlt(500_000)
                 .q(List.of(1f, 0f, 0f, 0f)).fileUrl("").build());
         await("future", () -> fx.rejected("mavlink", Reasons.FUTURE) == 1);
+        send(Fixture.UAV_SYSTEM_ID, OpenDroneIdLocation.builder().latitude(398_100_000).longitude(467_500_000)
+                .altitudeGeodetic(Float.NaN).build());
+        await("NaN", () -> fx.rejected("mavlink", Reasons.NOT_FINITE) == 1);
         assertThat(fx.accepted()).isEmpty();
         send(Fixture.UAV_SYSTEM_ID, position(39.81, 46.75));
         await("good one after", () -> fx.accepted(Observation.PlatformFix.class).size() == 1);
