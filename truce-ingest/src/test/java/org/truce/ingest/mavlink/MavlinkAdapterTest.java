@@ -229,7 +229,8 @@ class MavlinkAdapterTest {
         await("NaN", () -> fx.rejected("mavlink", Reasons.NOT_FINITE) == 1);
         assertThat(fx.accepted()).isEmpty();
         send(Fixture.UAV_SYSTEM_ID, position(39.81, 46.75));
-        await("good one after", () -> fx.accepted(Observation.PlatformFix.class).size() == 1);
+        await("good one after, counted", () -> fx.gate.metrics().acceptedSnapshot().getOrDefault("mavlink", 0L) == 1);
+        assertThat(fx.accepted(Observation.PlatformFix.class)).hasSize(1);
         assertThat(fx.gate.metrics().render())
                 .contains("truce_ingest_rejected_total{channel=\"mavlink\",reason=\"malformed\"} 2")
                 .contains("truce_ingest_accepted_total{channel=\"mavlink\"} 1");
