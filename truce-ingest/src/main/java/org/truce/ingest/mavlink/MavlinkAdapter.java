@@ -210,21 +210,24 @@ public final class MavlinkAdapter {
     /** What the adapter remembers of a drone between packets: its attitude and gimbal, and the last footprint. */
     private static final class DroneState {
         private Quaternion body;
+        private double bodyYaw;
         private Quaternion gimbal;
         private boolean gimbalEarthYaw;
         private Instant lastFootprint;
 
-        synchronized void attitude(Quaternion q, double yaw) { body = q; }
+        synchronized void attitude(Quaternion q, double yaw) { body = q; bodyYaw = yaw; }
 
         synchronized void gimbal(Quaternion q, boolean earthYaw) { gimbal = q; gimbalEarthYaw = earthYaw; }
 
         /**
          * The camera's attitude in north-east-down: the gimbal's (with the vehicle's heading added when its yaw is
-         * relative to the vehicle), else a camera fixed to the airframe looking straight down.
+         * relative to the vehicle: the ATTITUDE yaw, else the GLOBAL_POSITION_INT heading), else a camera fixed to the
+         * airframe looking straight down.
          */
         synchronized Optional<Quaternion> camera(double headingRad) {
             if (gimbal != null) {
-                return Optional.of(gimbalEarthYaw ? gimbal : Quaternion.fromEuler(0, 0, headingRad).times(gimbal));
+                double yaw = body != null ? bodyYaw : headingRad;
+                return Optional.of(gimbalEarthYaw ? gimbal : Quaternion.fromEuler(0, 0, yaw).times(gimbal));
             }
             if (body != null) return Optional.of(body.times(Quaternion.fromEuler(0, -Math.PI / 2, 0)));
             return Optional.empty();
