@@ -70,6 +70,9 @@ public record SimulationSetup(String note, Instant start, double durationHours, 
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
             String reason = cause == e ? e.getOriginalMessage() : cause.getMessage();
+            if (reason != null && reason.startsWith("Cannot map `null` into type")) {
+                reason = "missing or null number (every numeric field is required)";
+            }
             throw new SetupException(file + ": " + where + (line > 0 ? " (line " + line + ")" : "") + ": " + reason, e);
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
