@@ -20,7 +20,8 @@ import org.truce.sim.truth.TruthViolation;
  *
  * <p>An incident matches a true violation when both concern the same rule (or rule type, see {@link Tolerances}),
  * their intervals overlap within the time slack, and the incident's place lies within the distance tolerance (or
- * its own uncertainty, whichever is larger) of a place of the violation. Recall = observable violations matched by
+ * its own uncertainty, whichever is larger) of a place of the violation: its farthest point, any true position of
+ * the violator while violating (sampled each minute), or an impact of a fire violation. Recall = observable violations matched by
  * at least one incident / observable violations; unobservable violations are counted apart and are not misses.
  * Precision = incidents matching some violation (observable or not) / incidents. An empty denominator gives 1.
  * Incidents are counted once per id (the version with the latest end is kept).

@@ -18,7 +18,8 @@ import org.truce.geo.GeoPoint;
  * @param party       the violating party (units, fire), if any
  * @param contingent  the violating contingent (assets), if any
  * @param place       where it happened: the farthest point beyond the line, or the firing position
- * @param otherPlaces further places of the same violation (the impacts of a fire violation)
+ * @param otherPlaces further places of the same violation: the violator's true positions while violating (one a
+ *                    minute), or the impacts of a fire violation
  * @param injected    planned by the simulator (false = it arose from legitimate behaviour, which should not happen)
  * @param trueReports reports the sensors emitted about the violator while it was violating
  * @param observable  the sensors gave the center enough to see it (see docs/simulation.md)

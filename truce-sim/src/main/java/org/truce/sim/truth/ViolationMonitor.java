@@ -30,6 +30,8 @@ import org.truce.sim.world.Unit;
  * the inside party that start outside, in a district they are leaving, do not violate by being there).
  */
 public final class ViolationMonitor {
+    /** Interval at which a violator's true positions are kept as places of its violation. */
+    private static final double PATH_SECONDS = 60;
     private final TheaterMap map;
     private final Instant start;
     private final int minReports;
@@ -123,9 +125,14 @@ public final class ViolationMonitor {
                     c.fromS = tS;
                     c.maxDepth = -1;
                     c.reports = 0;
+                    c.path.clear();
                     c.party = party;
                     c.contingent = contingent;
                     openByEntity.computeIfAbsent(id, k -> new ArrayList<>()).add(c);
+                }
+                if (c.path.isEmpty() || tS - c.lastPathS >= PATH_SECONDS) {
+                    c.path.add(new double[]{m.x(), m.y()});
+                    c.lastPathS = tS;
                 }
                 if (depth > c.maxDepth) {
                     c.maxDepth = depth;
@@ -146,7 +153,9 @@ public final class ViolationMonitor {
 
     private Closed closedAt(Check c, double tS) {
         GeoPoint place = map.projector().toGeo(c.px, c.py);
-        return new Closed(c.rule, c.entity, c.party, c.contingent, c.fromS, tS, place, List.of(),
+        List<GeoPoint> path = new ArrayList<>();
+        for (double[] p : c.path) path.add(map.projector().toGeo(p[0], p[1]));
+        return new Closed(c.rule, c.entity, c.party, c.contingent, c.fromS, tS, place, path,
                 planned.contains(c.entity + "|" + c.rule.spec().id().value()), c.reports, c.reports >= minReports);
     }
 
@@ -227,6 +236,8 @@ public final class ViolationMonitor {
         double maxDepth;
         double px;
         double py;
+        double lastPathS;
+        final List<double[]> path = new ArrayList<>();
         int reports;
         Optional<PartyId> party = Optional.empty();
         Optional<ContingentId> contingent = Optional.empty();

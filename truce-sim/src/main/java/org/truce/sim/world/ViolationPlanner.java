@@ -219,7 +219,7 @@ public final class ViolationPlanner {
             world.orders.add(new World.Order(atS, now -> {
                 for (DroneFlight f : world.flights) {
                     if (f.drone() == a && f.patrolling()) {
-                        Optional<Coordinate> q = outsidePoint(m, a, depth, new SplittableRandom(seed), 30_000);
+                        Optional<Coordinate> q = outsidePoint(m, a, depth, new SplittableRandom(seed), 12_000);
                         if (q.isEmpty()) return false;
                         f.detour(q.get(), now, dwellS);
                         return true;
