@@ -257,16 +257,15 @@ public final class Simulation {
                 a.nextFixS = t1 + sm.fixSeconds() - 1e-6;
             }
             if (f.phase() == DroneFlight.Phase.GROUND) continue;
-            View.Rectangle v = droneView(f);
-            if (t1 >= a.nextFootprintS) {
-                double slant = Math.hypot(f.spec().altitudeM(), f.spec().lookOffsetM());
-                sensors.footprint(a, t1, v.ring(), sensors.detectionProbability(slant, f.spec().rangeM()));
-                a.nextFootprintS = t1 + sm.footprintSeconds() - 1e-6;
-            }
             if (t1 >= a.nextDetectionS) {
+                // The camera scans: each detection cycle looks at the next offset and reports that view as its footprint.
+                View.Rectangle v = droneView(f, f.nextLookOffset());
+                sensors.footprint(a, t1, v.ring(), sensors.detectionProbability(
+                        Math.hypot(a.altitudeM(), Math.hypot(v.cx() - a.x(), v.cy() - a.y())), f.spec().rangeM()));
                 sensors.detect(a, t1, world.units, v, a.altitudeM(), f.spec().rangeM(), sm.droneDetectionSeconds(), true);
                 a.nextDetectionS = t1 + sm.droneDetectionSeconds() - 1e-6;
             }
+            View.Rectangle v = droneView(f, f.currentLookOffset());
             fire(t0, t1, s -> sensors.see(a, v, a.altitudeM(), f.spec().rangeM(), FireKind.LAUNCH, s.launchS(), s.lx(),
                     s.ly(), s.burst()), s -> sensors.see(a, v, a.altitudeM(), f.spec().rangeM(), FireKind.IMPACT,
                     s.impactS(), s.ix(), s.iy(), s.burst()));
@@ -277,7 +276,7 @@ public final class Simulation {
             heartbeat(a, t1);
             if (t1 >= a.nextFootprintS) {
                 sensors.footprint(a, t1, c.view().ring(), sensors.detectionProbability(c.rangeM() / 2, c.rangeM()));
-                a.nextFootprintS = t1 + Math.max(sm.footprintSeconds(), sm.heartbeatSeconds()) - 1e-6;
+                a.nextFootprintS = t1 + sm.footprintSeconds() - 1e-6;
             }
             if (t1 >= a.nextDetectionS) {
                 sensors.detect(a, t1, world.units, c.view(), 0, c.rangeM(), sm.cameraDetectionSeconds(), false);
@@ -333,14 +332,14 @@ public final class Simulation {
         }
     }
 
-    private View.Rectangle droneView(DroneFlight f) {
+    private View.Rectangle droneView(DroneFlight f, double offsetM) {
         SimAsset a = f.drone();
         var spec = f.spec();
         ZoneId held = world.map.heldArea().orElseThrow();
         Coordinate n = world.map.nearestOnBoundary(held, a.x(), a.y());
         double dx = n.x - a.x(), dy = n.y - a.y(), d = Math.hypot(dx, dy);
         double ux = d > 1 ? dx / d : 0, uy = d > 1 ? dy / d : 1;
-        double look = Math.min(spec.lookOffsetM(), d);
+        double look = Math.min(offsetM, d);
         double alt = Math.max(1, a.altitudeM());
         double slant = Math.hypot(alt, look);
         double halfWidth = slant * Math.tan(Math.toRadians(spec.hfovDeg() / 2));

@@ -143,12 +143,13 @@ public record SimulationSetup(String note, Instant start, double durationHours, 
      * A drone flying sorties from the base over its contingent's airspace along the line of contact.
      *
      * @param standoffM        distance from the line of contact of the patrol track (on the side the airspace covers)
-     * @param lookOffsetM      the camera looks this far from the track towards the line (oblique view)
+     * @param lookOffsetsM     the camera scans: each detection cycle it looks at the next of these ground offsets from
+     *                         the track towards the line (0 = straight down, negative = away from the line)
      * @param firstLaunchHours first take-off after the run's start
      */
     public record Drone(String id, String contingent, String model, int systemId, double altitudeM, double speedMps,
                         double hfovDeg, double vfovDeg, double rangeM, double enduranceHours, double groundHours,
-                        double firstLaunchHours, double standoffM, double lookOffsetM) {
+                        double firstLaunchHours, double standoffM, List<Double> lookOffsetsM) {
         public Drone {
             Require.present(id, "id");
             Require.present(contingent, "contingent");
@@ -162,7 +163,11 @@ public record SimulationSetup(String note, Instant start, double durationHours, 
             Require.nonNegative(groundHours, "groundHours");
             Require.nonNegative(firstLaunchHours, "firstLaunchHours");
             Require.positive(standoffM, "standoffM");
-            Require.nonNegative(lookOffsetM, "lookOffsetM");
+            Require.present(lookOffsetsM, "lookOffsetsM");
+            if (lookOffsetsM.isEmpty() || lookOffsetsM.stream().anyMatch(o -> o == null || !Double.isFinite(o))) {
+                throw new IllegalArgumentException("'lookOffsetsM' needs at least one finite offset");
+            }
+            lookOffsetsM = List.copyOf(lookOffsetsM);
         }
     }
 

@@ -28,6 +28,7 @@ public final class DroneFlight {
     private double landAtS;
     private double s;
     private int direction;
+    private int look;
 
     /** @param direction +1 or -1: which way along the track the drone first patrols */
     public DroneFlight(SimAsset drone, SimulationSetup.Drone spec, LineString track, Coordinate base, int direction) {
@@ -44,6 +45,19 @@ public final class DroneFlight {
     }
 
     public Phase phase() { return phase; }
+
+    /** The offset the camera looks at now (the one last taken by {@link #nextLookOffset}). */
+    public double currentLookOffset() {
+        int n = spec.lookOffsetsM().size();
+        return spec.lookOffsetsM().get((look + n - 1) % n);
+    }
+
+    /** The camera's next ground offset towards the line, cycling through the spec's scan offsets. */
+    public double nextLookOffset() {
+        double o = spec.lookOffsetsM().get(look);
+        look = (look + 1) % spec.lookOffsetsM().size();
+        return o;
+    }
 
     public SimAsset drone() { return drone; }
 

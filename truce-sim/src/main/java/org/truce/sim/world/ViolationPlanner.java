@@ -153,7 +153,14 @@ public final class ViolationPlanner {
         PartyId p = ps.get(rnd.nextInt(ps.size()));
         Geometry legit = map.legitimateArea(p, map.zone(w.zone()), world.setup.standoffM());
         if (legit.getArea() < 1e4) return;
+        // Units that linger do so near the line they were to withdraw across, where they are also watched.
+        Optional<ZoneId> held = map.heldArea();
+        double reach = world.setup.standoffM() + 3500;
         Coordinate stage = map.randomPointIn(legit, rnd);
+        for (int i = 0; i < 300 && held.isPresent()
+                && map.distanceToBoundary(held.get(), stage.x, stage.y) > reach; i++) {
+            stage = map.randomPointIn(legit, rnd);
+        }
         Unit u = violator(p, stage);
         Coordinate to = builder.withdrawalTarget(u, "violations");
         u.plan(new Leg(to.x, to.y, GROUND_SPEED, deadline + dwellS));
