@@ -2,8 +2,13 @@ package org.truce.fusion.coverage;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygonal;
+import org.locationtech.jts.geom.util.GeometryFixer;
+import org.truce.geo.LocalProjection;
+import org.truce.sensing.Observation;
 
 /**
  * One look of a sensor at the ground: the footprint it watched at an instant and how likely it was to detect a
@@ -15,6 +20,17 @@ import org.locationtech.jts.geom.Polygonal;
  * @param detectionProbability probability in [0, 1] of detecting a vehicle inside the footprint on this look
  */
 public record Look(String asset, Instant time, Geometry footprint, double detectionProbability) {
+    /** A footprint observation as a look, its ring projected into the local frame of {@code projection}. */
+    public static Look from(Observation.Footprint f, LocalProjection projection) {
+        GeometryFactory gf = projection.factory();
+        Coordinate[] ring = f.ring().stream().map(p -> new Coordinate(p.lon(), p.lat())).toArray(Coordinate[]::new);
+        Geometry local = projection.toLocal(gf.createPolygon(ring));
+        if (!local.isValid()) {
+            local = GeometryFixer.fix(local);
+        }
+        return new Look(f.asset().value(), f.time(), local, f.detectionProbability());
+    }
+
     public Look {
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(time, "time");

@@ -3,7 +3,10 @@ package org.truce.fusion.locate;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.locationtech.jts.geom.Coordinate;
 import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.geo.GeoPoint;
+import org.truce.geo.LocalProjection;
 import org.truce.fusion.uncertainty.ErrorEllipse;
 import org.truce.fusion.uncertainty.PositionEstimate;
 
@@ -29,6 +32,11 @@ public record LocatedEvent(Instant time, double x, double y, Covariance2 covaria
         Objects.requireNonNull(covariance);
         Objects.requireNonNull(ellipse95);
         evidence = List.copyOf(evidence);
+    }
+
+    /** The position in WGS 84 through {@code projection} (the one the cues were projected with). */
+    public GeoPoint geoPosition(LocalProjection projection) {
+        return projection.toGeo(new Coordinate(x, y));
     }
 
     public PositionEstimate position() {

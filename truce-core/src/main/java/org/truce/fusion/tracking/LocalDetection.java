@@ -3,7 +3,10 @@ package org.truce.fusion.tracking;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
 import org.truce.agreement.PartyId;
+import org.truce.geo.LocalProjection;
+import org.truce.sensing.Observation;
 import org.truce.fusion.uncertainty.Covariance2;
 import org.truce.sensing.ObjectClass;
 
@@ -49,6 +52,18 @@ public record LocalDetection(String id, String asset, Instant time, double x, do
                                          double sideConfidence, int count) {
         return new LocalDetection(id, asset, time, x, y, Covariance2.fromCep(cepM), objectClass, classConfidence,
                 side, sideConfidence, count);
+    }
+
+    /**
+     * A detection observation in the local frame of {@code projection}: position projected, sigma from its CEP.
+     *
+     * @param id the accepted observation's id ({@code OBS-<seq>})
+     * @throws IllegalArgumentException if the detection's CEP is 0 (no usable uncertainty)
+     */
+    public static LocalDetection from(String id, Observation.Detection d, LocalProjection projection) {
+        Coordinate c = projection.toLocal(d.position());
+        return withCep(id, d.asset().value(), d.time(), c.x, c.y, d.cepM(), d.objectClass(), d.classConfidence(),
+                d.side(), d.sideConfidence(), d.count());
     }
 
     /** An unclassified detection of one object with no side, for position-only sensors. */

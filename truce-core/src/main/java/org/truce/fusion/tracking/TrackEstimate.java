@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
 import org.truce.agreement.PartyId;
+import org.truce.fusion.Track;
+import org.truce.geo.GeoPoint;
+import org.truce.geo.LocalProjection;
 import org.truce.fusion.TrackStatus;
 import org.truce.fusion.uncertainty.PositionEstimate;
 import org.truce.sensing.ObjectClass;
@@ -50,6 +54,16 @@ public record TrackEstimate(String id, TrackStatus status, Instant firstSeen, In
     /** Position with its 2x2 covariance, for the rules' place probabilities. */
     public PositionEstimate position() {
         return new PositionEstimate(x, y, covariance.position());
+    }
+
+    /**
+     * The estimate as the domain's {@link Track}, its position back in WGS 84 through {@code projection} (the one the
+     * detections were projected with).
+     */
+    public Track toTrack(LocalProjection projection) {
+        GeoPoint where = projection.toGeo(new Coordinate(x, y));
+        return new Track(id, firstSeen, time, where, sigmaM(), vx, vy, objectClass, classConfidence, side,
+                sideConfidence, size, status, hits, evidence);
     }
 
     /** Circular 1-sigma position uncertainty, sqrt((Pxx + Pyy) / 2), as {@link org.truce.fusion.Track#sigmaM()}. */
