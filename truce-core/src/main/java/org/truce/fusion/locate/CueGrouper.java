@@ -22,7 +22,8 @@ import org.truce.fusion.uncertainty.Covariance2;
  * <p>Consistent pairs: two arrivals at different sensors no further apart in time than sound needs between the
  * sensors (plus three sigmas); an arrival heard within the sighting window of when sound from a fix would arrive;
  * two fixes within the gate of each other (Mahalanobis, summed covariances); a fix within the gate of a bearing
- * (and of its distance band); two bearings whose rays, widened by three sigmas, cross in front of both sensors.
+ * (and of its distance band); two bearings whose rays, widened by three sigmas, cross in front of both sensors; an
+ * arrival no earlier than the sighting window before a bearing and no later than the acoustic window after it.
  * One acoustic sensor hears one event once, so two arrivals from one asset never share a group.
  *
  * <p>Deterministic; immutable and thread-safe.
@@ -133,8 +134,11 @@ public final class CueGrouper {
         if (a instanceof Cue.Bearing p && b instanceof Cue.Bearing q) {
             return raysMeet(p, q);
         }
-        // An arrival and a bearing: without a range the geometry says nothing; the time window decides.
-        return true;
+        // An arrival and a bearing: light comes first, sound later, at most the acoustic window later.
+        Cue.Arrival arrival = (Cue.Arrival) (a instanceof Cue.Arrival ? a : b);
+        Cue sighting = a instanceof Cue.Arrival ? b : a;
+        double lag = seconds(sighting, arrival);
+        return lag >= -config.sightingWindow().toNanos() / 1e9 && lag <= config.acousticWindow().toNanos() / 1e9;
     }
 
     private boolean arrivalMatchesFix(Cue.Arrival x, Cue.Fix f) {

@@ -87,6 +87,17 @@ class CueGrouperTest {
     }
 
     @Test
+    void soundArrivesAfterTheSightingButNotLongAfter() {
+        Cue sighting = new Cue.Bearing("OBS-1", "TR-OBS-01", T0, 0, 0, 90, 1, Optional.empty());
+        assertThat(grouper.consistent(sighting, new Cue.Arrival("OBS-2", "RU-ACU-01", T0.plusSeconds(12), 0, 0, 0.002)))
+                .isTrue();
+        assertThat(grouper.consistent(new Cue.Arrival("OBS-3", "RU-ACU-01", T0.plusSeconds(90), 0, 0, 0.002), sighting))
+                .isFalse();
+        assertThat(grouper.consistent(sighting, new Cue.Arrival("OBS-4", "RU-ACU-01", T0.minusSeconds(30), 0, 0, 0.002)))
+                .isFalse();
+    }
+
+    @Test
     void aFixAgreesWithABearingThatPointsAtIt() {
         Cue fix = new Cue.Fix("OBS-1", "RU-UAV-01", T0, 3000, 3000, Covariance2.fromCep(50));
         Cue toward = new Cue.Bearing("OBS-2", "TR-OBS-01", T0, 0, 0, 45.5, 1, Optional.of(new Cue.RangeBand(3000, 6000)));

@@ -68,6 +68,19 @@ class EventLocatorTest {
     }
 
     @Test
+    void threeSensorsFarFromTheSourceHaveTwoSolutionsAndAFourthResolvesThem() {
+        double[][] three = {{0, 0}, {2000, 0}, {1000, 1700}};
+        LocationResult r = locator.locate(arrivals(three, 0, 6000, 0.002, null));
+        assertThat(r).isInstanceOfSatisfying(LocationResult.Rejected.class, rej -> {
+            assertThat(rej.reason()).isEqualTo(Reason.AMBIGUOUS);
+            assertThat(rej.detail()).contains("two places fit");
+        });
+        double[][] four = {{0, 0}, {2000, 0}, {1000, 1700}, {1000, -1500}};
+        LocatedEvent e = located(locator.locate(arrivals(four, 0, 6000, 0.002, null)));
+        assertThat(Math.hypot(e.x(), e.y() - 6000)).isLessThan(1e-3);
+    }
+
+    @Test
     void parallelBearingsAreRejected() {
         List<Cue> cues = List.of(
                 new Cue.Bearing("OBS-1", "RU-OBS-01", EMISSION, 0, 0, 45, 1, Optional.empty()),
