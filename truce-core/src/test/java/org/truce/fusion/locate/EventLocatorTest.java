@@ -57,6 +57,18 @@ class EventLocatorTest {
     }
 
     @Test
+    void twoArrivalsAndABearingTogetherFixTheSource() {
+        double sx = 2500;
+        double sy = 1800;
+        List<Cue> cues = new ArrayList<>(arrivals(new double[][] {{0, 0}, {3000, -500}}, sx, sy, 0.002, null));
+        cues.addAll(bearings(new double[][] {{-1000, 3000}}, sx, sy, 1.0, null));
+        LocatedEvent e = located(locator.locate(cues));
+        assertThat(Math.hypot(e.x() - sx, e.y() - sy)).isLessThan(1e-5);
+        assertThat(e.degreesOfFreedom()).isZero();
+        assertThat(e.evidence()).hasSize(3);
+    }
+
+    @Test
     void collinearAcousticSensorsAreRejectedNotGuessed() {
         double[][] line = {{0, 0}, {1000, 1000}, {2500, 2500.5}, {4000, 4000}};
         LocationResult r = locator.locate(arrivals(line, 3000, 500, 0.001, null));
