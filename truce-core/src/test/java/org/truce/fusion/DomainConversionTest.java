@@ -16,7 +16,7 @@ import org.truce.fusion.locate.FireCues;
 import org.truce.fusion.tracking.KalmanTracker;
 import org.truce.fusion.tracking.LocalDetection;
 import org.truce.fusion.tracking.TrackEstimate;
-import org.truce.fusion.tracking.TrackerConfig;
+import org.truce.fusion.tracking.KalmanTrackerConfig;
 import org.truce.geo.GeoPoint;
 import org.truce.geo.LocalProjection;
 import org.truce.sensing.AssetId;
@@ -32,7 +32,7 @@ class DomainConversionTest {
 
     @Test
     void detectionsBecomeTracksAndComeBackAsDomainTracks() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults());
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
         Coordinate start = utm.toLocal(premises);
         List<TrackEstimate> out = new ArrayList<>();
         for (int k = 0; k < 4; k++) {

@@ -25,22 +25,29 @@ import org.truce.sensing.ObjectClass;
  * assignment minimises the sum of {@code d^2 + ln det S} (the negative log-likelihood of the innovation) over gated
  * pairs with {@link Assignment}; unassigned detections start tentative tracks.
  *
+ * <p>Two modes: {@link #process} takes whole scans (misses counted per scan, M-of-N over scans);
+ * {@link #update} takes one detection at a time and {@link #advanceTo} deletes by time, for a pipeline fed
+ * observation by observation.
+ *
  * <p>Deterministic: detections are sorted (asset, time, id, x, y) before use, ids are {@code prefix + n} in creation
  * order, and no clock or randomness is read. Not thread-safe: one instance per stream of scans.
  */
 public final class KalmanTracker implements LocalTracker {
-    private final TrackerConfig config;
+    /** Track score needed to confirm in detection-by-detection mode: ln 1000. */
+    private static final double CONFIRM_SCORE = Math.log(1000);
+
+    private final KalmanTrackerConfig config;
     private final ConstantVelocityFilter filter;
     private final Map<Integer, Live> live = new LinkedHashMap<>();
     private int nextNumber = 1;
     private Instant lastTime;
 
-    public KalmanTracker(TrackerConfig config) {
+    public KalmanTracker(KalmanTrackerConfig config) {
         this.config = Objects.requireNonNull(config, "config");
         this.filter = new ConstantVelocityFilter(config.accelerationPsd());
     }
 
-    public TrackerConfig config() {
+    public KalmanTrackerConfig config() {
         return config;
     }
 
@@ -84,7 +91,7 @@ public final class KalmanTracker implements LocalTracker {
                     ? track.misses >= config.maxMisses()
                             || Duration.between(track.lastUpdate, t).compareTo(config.maxCoast()) > 0
                     : track.scans >= config.confirmWindow() || Duration.between(track.lastUpdate, t)
-                            .compareTo(config.maxCoast()) > 0;
+                            .compareTo(config.tentativeTimeout()) > 0;
             TrackStatus status = delete ? TrackStatus.DELETED
                     : track.confirmed ? TrackStatus.CONFIRMED : TrackStatus.TENTATIVE;
             out.add(track.estimate(status));
@@ -93,6 +100,93 @@ public final class KalmanTracker implements LocalTracker {
             }
         }
         return out;
+    }
+
+    /**
+     * Asynchronous mode, for a pipeline that receives detections one at a time: associates one detection, at its own
+     * time, with the live track it fits best (smallest {@code d^2 + ln det S} inside the gate; ties to the older
+     * track), or starts a tentative track. Other tracks are left alone: no misses are counted, since one sensor's
+     * silence about a track says nothing when it was not looking there, and deletion is by time in
+     * {@link #advanceTo}.
+     *
+     * <p>Without misses, M hits alone would confirm clutter: a tentative track's gate grows with the time since its
+     * last detection. So a tentative track also keeps a log-likelihood-ratio score (Blackman's track score): each
+     * detection adds {@code ln N(innovation; 0, S) - ln(lambda * dt)}, lambda the configured false-alarm density and
+     * dt (at least 1 s) the time since the track's last detection, and the track confirms with
+     * {@link KalmanTrackerConfig#confirmHits()} detections and a score of at least ln 1000 (a false-confirmation
+     * risk near 1e-3 per track).
+     *
+     * <p>A detection older than a track's last update is applied at the track's time (no retrodiction), so feed
+     * detections roughly in time order. Use one mode, scans or single detections, per tracker.
+     *
+     * @return the estimate of the track the detection went to
+     */
+    public TrackEstimate update(LocalDetection d) {
+        Objects.requireNonNull(d, "d");
+        double gate = config.gate();
+        Live best = null;
+        ConstantVelocityFilter.State bestPredicted = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (Live track : live.values()) {
+            ConstantVelocityFilter.State predicted = filter.predict(track.state,
+                    Math.max(0, seconds(track.time, d.time())));
+            var in = filter.innovation(predicted, d.x(), d.y(), d.covariance());
+            if (in.mahalanobis2() <= gate) {
+                double cost = in.mahalanobis2() + Math.log(in.covariance().determinant());
+                if (cost < bestCost) {
+                    best = track;
+                    bestPredicted = predicted;
+                    bestCost = cost;
+                }
+            }
+        }
+        Live track;
+        if (best != null) {
+            track = best;
+            double dt = Math.max(1, seconds(track.lastUpdate, d.time()));
+            // bestCost is d^2 + ln det S, so ln N(nu; 0, S) = -(bestCost)/2 - ln(2 pi).
+            track.score += -0.5 * bestCost - Math.log(2 * Math.PI) - Math.log(config.falseAlarmDensity() * dt);
+            track.state = bestPredicted;
+            track.time = d.time().isAfter(track.time) ? d.time() : track.time;
+            track.absorb(d, track.time);
+        } else {
+            track = new Live(config.idPrefix() + nextNumber, d, d.time(),
+                    filter.initial(d.x(), d.y(), d.covariance(), config.initialSpeedSigmaMps()));
+            live.put(nextNumber++, track);
+        }
+        track.recordScan(true);
+        if (track.hitsInWindow() >= config.confirmHits() && track.score >= CONFIRM_SCORE) {
+            track.confirmed = true;
+        }
+        return track.estimate(track.confirmed ? TrackStatus.CONFIRMED : TrackStatus.TENTATIVE);
+    }
+
+    /**
+     * Asynchronous mode: deletes the tracks that went without a detection too long by {@code now} (confirmed:
+     * {@link KalmanTrackerConfig#maxCoast()}, tentative: {@link KalmanTrackerConfig#tentativeTimeout()}).
+     *
+     * @return the deleted tracks' final estimates (status DELETED, at their last update), ordered by creation
+     */
+    public List<TrackEstimate> advanceTo(Instant now) {
+        Objects.requireNonNull(now, "now");
+        List<TrackEstimate> deleted = new ArrayList<>();
+        Iterator<Live> it = live.values().iterator();
+        while (it.hasNext()) {
+            Live track = it.next();
+            Duration limit = track.confirmed ? config.maxCoast() : config.tentativeTimeout();
+            if (Duration.between(track.lastUpdate, now).compareTo(limit) > 0) {
+                deleted.add(track.estimate(TrackStatus.DELETED));
+                it.remove();
+            }
+        }
+        return deleted;
+    }
+
+    /** The live tracks' latest estimates (each at its own last time), ordered by creation. */
+    public List<TrackEstimate> tracks() {
+        return live.values().stream()
+                .map(t -> t.estimate(t.confirmed ? TrackStatus.CONFIRMED : TrackStatus.TENTATIVE))
+                .toList();
     }
 
     /** Associates one asset's detections with the live tracks and starts tracks for the rest. */
@@ -148,6 +242,8 @@ public final class KalmanTracker implements LocalTracker {
         int misses;
         int scans;
         int size;
+        /** Log-likelihood ratio of target versus false alarms, detection-by-detection mode only. */
+        double score;
 
         Live(String id, LocalDetection first, Instant t, ConstantVelocityFilter.State initial) {
             this.id = id;

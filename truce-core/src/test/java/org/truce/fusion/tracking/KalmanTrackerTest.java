@@ -27,7 +27,7 @@ class KalmanTrackerTest {
 
     @Test
     void keepsOneTrackOnATurningTargetWithEnoughProcessNoise() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults().withAccelerationPsd(2));
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults().withAccelerationPsd(2));
         double x = 0;
         double y = 0;
         double heading = 0;
@@ -52,7 +52,7 @@ class KalmanTrackerTest {
 
     @Test
     void twoCrossingTargetsKeepTheirIdentities() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults());
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
         String idOfA = null;
         String idOfB = null;
         List<TrackEstimate> out = List.of();
@@ -78,7 +78,7 @@ class KalmanTrackerTest {
 
     @Test
     void falseAlarmsDoNotConfirmWhileARealTargetDoes() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults());
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
         Set<String> confirmed = new HashSet<>();
         int tracksStarted = 0;
         for (int k = 0; k < 60; k++) {
@@ -99,7 +99,7 @@ class KalmanTrackerTest {
 
     @Test
     void deletesATrackAfterCoastingAndReportsItOnce() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults().withDeletion(4, Duration.ofHours(1)));
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults().withDeletion(4, Duration.ofHours(1)));
         for (int k = 0; k < 10; k++) {
             tracker.process(List.of(noisy("TR-UAV-01", k, 8.0 * k, 0)), T0.plusSeconds(k));
         }
@@ -117,7 +117,7 @@ class KalmanTrackerTest {
 
     @Test
     void deletesAfterTheMaximumCoastTimeEvenWithoutManyScans() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults().withDeletion(10, Duration.ofMinutes(2)));
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults().withDeletion(10, Duration.ofMinutes(2)));
         for (int k = 0; k < 5; k++) {
             tracker.process(List.of(noisy("TR-UAV-01", k, 8.0 * k, 0)), T0.plusSeconds(k));
         }
@@ -127,7 +127,7 @@ class KalmanTrackerTest {
 
     @Test
     void twoSensorsOnOneObjectMakeOneTrackAndFuseClassAndSide() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults());
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
         PartyId am = new PartyId("AM");
         List<TrackEstimate> out = List.of();
         for (int k = 0; k < 8; k++) {
@@ -158,8 +158,8 @@ class KalmanTrackerTest {
             }
             scans.add(scan);
         }
-        KalmanTracker a = new KalmanTracker(TrackerConfig.defaults());
-        KalmanTracker b = new KalmanTracker(TrackerConfig.defaults());
+        KalmanTracker a = new KalmanTracker(KalmanTrackerConfig.defaults());
+        KalmanTracker b = new KalmanTracker(KalmanTrackerConfig.defaults());
         Random shuffler = new Random(3);
         for (int k = 0; k < scans.size(); k++) {
             List<LocalDetection> shuffled = new ArrayList<>(scans.get(k));
@@ -169,11 +169,57 @@ class KalmanTrackerTest {
     }
 
     @Test
+    void detectionByDetectionTwoSensorsBuildTwoTracksAndTimeDeletesThem() {
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
+        for (int k = 0; k < 20; k++) {
+            // Target A seen by a drone every 3 s, target B 2 km away by a camera every 5 s, interleaved in time.
+            if (k % 3 == 0) {
+                tracker.update(noisyAt("RU-UAV-01", T0.plusSeconds(k), 5.0 * k, 0));
+            }
+            if (k % 5 == 0) {
+                tracker.update(noisyAt("TR-CAM-01", T0.plusSeconds(k), 2000, 4.0 * k));
+            }
+        }
+        assertThat(tracker.tracks()).extracting(TrackEstimate::id, TrackEstimate::status).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("TRK-1", TrackStatus.CONFIRMED),
+                org.assertj.core.groups.Tuple.tuple("TRK-2", TrackStatus.CONFIRMED));
+        assertThat(tracker.tracks().get(0).hits()).isEqualTo(7);
+        assertThat(tracker.tracks().get(1).hits()).isEqualTo(4);
+        assertThat(tracker.advanceTo(T0.plusSeconds(300))).isEmpty();
+        List<TrackEstimate> deleted = tracker.advanceTo(T0.plusSeconds(19 + 601));
+        assertThat(deleted).extracting(TrackEstimate::id).containsExactly("TRK-1", "TRK-2");
+        assertThat(deleted).allMatch(e -> e.status() == TrackStatus.DELETED);
+        assertThat(tracker.tracks()).isEmpty();
+    }
+
+    @Test
+    void detectionByDetectionClutterTimesOutBeforeItConfirms() {
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
+        Set<String> confirmed = new HashSet<>();
+        // One false alarm every 20 s over 20 km x 20 km for two hours: 0.45 per km^2 per hour, under the configured 1.
+        for (int k = 0; k < 360; k++) {
+            Instant t = T0.plusSeconds(20L * k);
+            TrackEstimate e = tracker.update(LocalDetection.unclassified("OBS-" + seq++, "RU-CAM-01", t,
+                    random.nextDouble(-10_000, 10_000), random.nextDouble(-10_000, 10_000), 60));
+            if (e.status() == TrackStatus.CONFIRMED) {
+                confirmed.add(e.id());
+            }
+            tracker.advanceTo(t);
+        }
+        assertThat(confirmed).isEmpty();
+        assertThat(tracker.tracks().size()).as("tentative tracks time out").isLessThanOrEqualTo(4);
+    }
+
+    @Test
     void refusesToGoBackInTime() {
-        KalmanTracker tracker = new KalmanTracker(TrackerConfig.defaults());
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
         tracker.process(List.of(), T0.plusSeconds(10));
         assertThatThrownBy(() -> tracker.process(List.of(), T0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("before the previous scan");
+    }
+
+    private LocalDetection noisyAt(String asset, Instant t, double x, double y) {
+        return LocalDetection.unclassified("OBS-" + seq++, asset, t, x + gauss() * 10, y + gauss() * 10, CEP);
     }
 
     private LocalDetection noisy(String asset, int k, double x, double y) {
