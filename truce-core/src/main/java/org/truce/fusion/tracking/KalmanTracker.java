@@ -25,9 +25,11 @@ import org.truce.sensing.ObjectClass;
  * assignment minimises the sum of {@code d^2 + ln det S} (the negative log-likelihood of the innovation) over gated
  * pairs with {@link Assignment}; unassigned detections start tentative tracks.
  *
- * <p>Two modes: {@link #process} takes whole scans (misses counted per scan, M-of-N over scans);
- * {@link #update} takes one detection at a time and {@link #advanceTo} deletes by time, for a pipeline fed
- * observation by observation.
+ * <p>Two modes. {@link #process} takes whole scans: every live track without a detection in the scan counts a miss
+ * and M-of-N runs over scans, so a scan should cover the whole area of interest (all sensors over a time bin).
+ * {@link #update} takes one detection at a time, counts no misses and confirms on a track score, and
+ * {@link #advanceTo} deletes by time: the mode for a pipeline fed observation by observation by sensors that each
+ * see only part of the theater.
  *
  * <p>Deterministic: detections are sorted (asset, time, id, x, y) before use, ids are {@code prefix + n} in creation
  * order, and no clock or randomness is read. Not thread-safe: one instance per stream of scans.
