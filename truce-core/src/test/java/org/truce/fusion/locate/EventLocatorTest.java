@@ -160,26 +160,18 @@ class EventLocatorTest {
 
     private void checkMonteCarlo(double[][] sensors, double sx, double sy, boolean acoustic, double sigma, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
-        int trials = 1000;
-        int inside = 0;
-        double err2 = 0;
+        LocationAccuracy accuracy = new LocationAccuracy();
         List<Cue> exact = acoustic ? arrivals(sensors, sx, sy, sigma, null) : bearings(sensors, sx, sy, sigma, null);
         Covariance2 crlb = locator.crlb(exact, sx, sy);
-        for (int t = 0; t < trials; t++) {
+        for (int t = 0; t < 1000; t++) {
             List<Cue> cues = acoustic ? arrivals(sensors, sx, sy, sigma, random)
                     : bearings(sensors, sx, sy, sigma, random);
-            LocatedEvent e = located(locator.locate(cues));
-            double dx = sx - e.x();
-            double dy = sy - e.y();
-            err2 += dx * dx + dy * dy;
-            if (e.covariance().mahalanobis2(dx, dy) <= 5.991) {
-                inside++;
-            }
+            accuracy.add(located(locator.locate(cues)), sx, sy, crlb);
         }
-        double coverage = inside / (double) trials;
-        double rms = Math.sqrt(err2 / trials);
-        assertThat(coverage).as("share of 95 %% ellipses holding the truth").isBetween(0.93, 0.97);
-        assertThat(rms / crlb.rmsRadialM()).as("RMS error over the Cramer-Rao bound").isBetween(1 / 1.5, 1.5);
+        assertThat(accuracy.count()).isEqualTo(1000);
+        assertThat(accuracy.crlbRmsM()).isCloseTo(crlb.rmsRadialM(), within(1e-9));
+        assertThat(accuracy.ellipseCoverage()).as("share of 95 %% ellipses holding the truth").isBetween(0.93, 0.97);
+        assertThat(accuracy.efficiencyRatio()).as("RMS error over the Cramer-Rao bound").isBetween(1 / 1.5, 1.5);
     }
 
     private static List<Cue> arrivals(double[][] sensors, double sx, double sy, double sigma, SplittableRandom noise) {
