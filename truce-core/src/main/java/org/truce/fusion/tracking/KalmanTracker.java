@@ -12,6 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.prep.PreparedGeometry;
+import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.truce.agreement.PartyId;
 import org.truce.fusion.TrackStatus;
 import org.truce.sensing.ObjectClass;
@@ -26,7 +31,8 @@ import org.truce.sensing.ObjectClass;
  * pairs with {@link Assignment}; unassigned detections start tentative tracks.
  *
  * <p>Two modes. {@link #process} takes whole scans: every live track without a detection in the scan counts a miss
- * and M-of-N runs over scans, so a scan should cover the whole area of interest (all sensors over a time bin).
+ * and M-of-N runs over scans, so a scan should cover the whole area of interest (all sensors over a time bin), or
+ * say what it watched ({@link #process(List, Instant, Optional)}) so that tracks elsewhere are not charged a miss.
  * {@link #update} takes one detection at a time, counts no misses and confirms on a track score, and
  * {@link #advanceTo} deletes by time: the mode for a pipeline fed observation by observation by sensors that each
  * see only part of the theater.
@@ -37,6 +43,8 @@ import org.truce.sensing.ObjectClass;
 public final class KalmanTracker implements LocalTracker {
     /** Track score needed to confirm in detection-by-detection mode: ln 1000. */
     private static final double CONFIRM_SCORE = Math.log(1000);
+
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private final KalmanTrackerConfig config;
     private final ConstantVelocityFilter filter;
@@ -55,8 +63,21 @@ public final class KalmanTracker implements LocalTracker {
 
     @Override
     public List<TrackEstimate> process(List<LocalDetection> scan, Instant t) {
+        return process(scan, t, Optional.empty());
+    }
+
+    /**
+     * A scan of sensors that watched only {@code watched} (their footprints, local metres): tracks predicted outside
+     * it neither count a miss nor advance their M-of-N window, since the scan could not have seen them; time-based
+     * deletion still applies. With an empty {@code watched} this is {@link #process(List, Instant)}.
+     *
+     * @param watched a Polygon or MultiPolygon in local metres, or empty for "everywhere"
+     */
+    public List<TrackEstimate> process(List<LocalDetection> scan, Instant t, Optional<Geometry> watched) {
         Objects.requireNonNull(scan, "scan");
         Objects.requireNonNull(t, "t");
+        Objects.requireNonNull(watched, "watched");
+        Optional<PreparedGeometry> view = watched.map(PreparedGeometryFactory::prepare);
         if (lastTime != null && t.isBefore(lastTime)) {
             throw new IllegalArgumentException("scan time " + t + " is before the previous scan " + lastTime);
         }
@@ -85,7 +106,11 @@ public final class KalmanTracker implements LocalTracker {
         Iterator<Live> it = live.values().iterator();
         while (it.hasNext()) {
             Live track = it.next();
-            track.recordScan(track.updatedThisScan);
+            boolean seen = track.updatedThisScan || view.isEmpty() || view.get().covers(
+                    GEOMETRY.createPoint(new Coordinate(track.state.mean()[0], track.state.mean()[1])));
+            if (seen) {
+                track.recordScan(track.updatedThisScan);
+            }
             if (!track.confirmed && track.hitsInWindow() >= config.confirmHits()) {
                 track.confirmed = true;
             }

@@ -116,6 +116,27 @@ class KalmanTrackerTest {
     }
 
     @Test
+    void aScanThatDidNotWatchATrackDoesNotChargeItAMiss() {
+        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults().withDeletion(3, Duration.ofHours(1)));
+        for (int k = 0; k < 5; k++) {
+            tracker.process(List.of(noisy("RU-UAV-01", k, 0, 0)), T0.plusSeconds(k));
+        }
+        org.locationtech.jts.geom.GeometryFactory gf = new org.locationtech.jts.geom.GeometryFactory();
+        var elsewhere = gf.toGeometry(new org.locationtech.jts.geom.Envelope(5000, 6000, 5000, 6000));
+        for (int k = 5; k < 15; k++) {
+            List<TrackEstimate> out = tracker.process(List.of(), T0.plusSeconds(k), Optional.of(elsewhere));
+            assertThat(only(out).status()).isEqualTo(TrackStatus.CONFIRMED);
+            assertThat(only(out).misses()).isZero();
+        }
+        var overIt = gf.toGeometry(new org.locationtech.jts.geom.Envelope(-500, 500, -500, 500));
+        List<TrackStatus> statuses = new ArrayList<>();
+        for (int k = 15; k < 18; k++) {
+            statuses.add(only(tracker.process(List.of(), T0.plusSeconds(k), Optional.of(overIt))).status());
+        }
+        assertThat(statuses).containsExactly(TrackStatus.CONFIRMED, TrackStatus.CONFIRMED, TrackStatus.DELETED);
+    }
+
+    @Test
     void deletesAfterTheMaximumCoastTimeEvenWithoutManyScans() {
         KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults().withDeletion(10, Duration.ofMinutes(2)));
         for (int k = 0; k < 5; k++) {
