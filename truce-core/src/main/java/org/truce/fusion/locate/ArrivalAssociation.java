@@ -14,10 +14,17 @@ import java.util.Set;
  * first, so the event is near its sensor); every pair of other candidate arrivals (other assets, within the acoustic
  * window, pairwise consistent) with the seed is located; each located hypothesis predicts when the sound reached
  * every other candidate sensor, and the arrivals within three sigmas of the prediction support it. The hypothesis
- * with most support (then lowest residual, then earliest ids) wins and its arrivals form one group; when none locates,
+ * with most support (then lowest residual, then earliest ids) wins (at most {@value #MAX_CANDIDATES} candidates,
+ * the earliest, are considered per seed) and its arrivals form one group; when none locates,
  * quadruples are tried, and failing those the seed stays alone. Stateless apart from its settings; thread-safe.
  */
 final class ArrivalAssociation {
+    /**
+     * Candidates considered per seed, earliest first: the arrivals of the seed's own event come soon after it, and
+     * the bound keeps the hypothesis search (pairs, then triples) to a few hundred fits in a barrage.
+     */
+    private static final int MAX_CANDIDATES = 16;
+
     private final LocatorConfig config;
     private final EventLocator locator;
     private final CueGrouper pairwise;
@@ -36,7 +43,8 @@ final class ArrivalAssociation {
             Cue.Arrival seed = pool.getFirst();
             List<Cue.Arrival> candidates = new ArrayList<>();
             for (Cue.Arrival a : pool.subList(1, pool.size())) {
-                if (Duration.between(seed.time(), a.time()).compareTo(config.acousticWindow()) <= 0
+                if (candidates.size() < MAX_CANDIDATES
+                        && Duration.between(seed.time(), a.time()).compareTo(config.acousticWindow()) <= 0
                         && pairwise.consistent(seed, a)) {
                     candidates.add(a);
                 }
