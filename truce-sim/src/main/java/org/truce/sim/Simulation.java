@@ -238,7 +238,8 @@ public final class Simulation {
     private void patrol(World.Patrol p, double t) {
         List<Coordinate> route = new ArrayList<>(p.route());
         Coordinate first = route.getFirst();
-        if (Math.hypot(p.unit().x() - first.x, p.unit().y() - first.y) < 1) route = route.reversed();
+        // From the first vertex drive the route forwards; from the last, backwards.
+        if (Math.hypot(p.unit().x() - first.x, p.unit().y() - first.y) >= 1) route = route.reversed();
         double wait = 1200 + moveRnd.nextDouble() * 2400;
         boolean firstLeg = true;
         for (Coordinate c : route) {

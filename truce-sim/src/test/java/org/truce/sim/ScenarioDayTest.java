@@ -87,6 +87,23 @@ class ScenarioDayTest {
     }
 
     @Test
+    void patrolsDriveAlongTheirSectorRoutes() {
+        var day = Runs.day(1);
+        var proj = new org.truce.geo.LocalProjection(KarabakhFixture.UTM38N);
+        var line = proj.toLocal(KarabakhFixture.agreement().zone(org.truce.agreement.ZoneId.of("am-held")).orElseThrow()
+                .geometry()).getBoundary();
+        var patrols = day.truth().entities().stream().filter(e -> e.role().equals("PATROL")).toList();
+        assertThat(patrols).hasSize(4);
+        for (var p : patrols) {
+            for (var s : p.samples()) {
+                var c = proj.toLocal(s.position());
+                assertThat(line.distance(new org.locationtech.jts.geom.GeometryFactory().createPoint(c)))
+                        .as("%s at %s", p.id(), s.time()).isLessThan(1.0);
+            }
+        }
+    }
+
+    @Test
     void dronesFlySortiesAndReportFixesEveryFewSeconds() {
         var day = Runs.day(1);
         var sim = day.simulation();

@@ -224,7 +224,8 @@ public final class WorldBuilder {
             }
             ObjectClass pc = objectClass(pk.patrolClass(), "peacekeepers.patrolClass");
             for (int k = 0; k < pk.patrolsPerSector(); k++) {
-                Coordinate c = route.get(rnd.nextInt(route.size()));
+                // Patrols start at an end of the route: from a middle vertex the first leg would cut across it.
+                Coordinate c = rnd.nextBoolean() ? route.getFirst() : route.getLast();
                 Unit u = new Unit(world.units.size(), nextUnitId(p), p, pc, 1, Unit.Role.PATROL, c.x, c.y);
                 world.add(u);
                 world.patrols.add(new World.Patrol(u, route, pk.patrolSpeedMps()));
