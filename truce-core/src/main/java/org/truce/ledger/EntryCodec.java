@@ -1,11 +1,12 @@
 package org.truce.ledger;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -35,17 +36,14 @@ public final class EntryCodec {
     public static byte[] encode(EntryKind kind, Object payload) {
         Objects.requireNonNull(kind); Objects.requireNonNull(payload);
         JsonNode tree = MAPPER.valueToTree(payload);
-        byte[] json;
-        try {
-            json = MAPPER.writeValueAsBytes(canonical(tree));
-        } catch (JsonProcessingException e) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+        out.writeBytes((HEADER_PREFIX + kind.wireName() + "\n").getBytes(StandardCharsets.US_ASCII));
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            writeCanonical(g, tree);
+        } catch (IOException e) {
             throw new IllegalArgumentException("cannot encode " + kind.wireName() + " payload: " + e.getMessage(), e);
         }
-        byte[] header = (HEADER_PREFIX + kind.wireName() + "\n").getBytes(StandardCharsets.US_ASCII);
-        byte[] out = new byte[header.length + json.length];
-        System.arraycopy(header, 0, out, 0, header.length);
-        System.arraycopy(json, 0, out, header.length, json.length);
-        return out;
+        return out.toByteArray();
     }
 
     /** Parses an entry; throws {@link EntryFormatException} saying what is wrong. */
@@ -85,24 +83,28 @@ public final class EntryCodec {
         }
     }
 
-    private static JsonNode canonical(JsonNode node) {
+    /** Writes {@code node} with every object's members in key order, straight from the tree. */
+    private static void writeCanonical(JsonGenerator g, JsonNode node) throws IOException {
         if (node instanceof ObjectNode obj) {
-            List<String> names = new ArrayList<>();
+            List<String> names = new ArrayList<>(obj.size());
             obj.fieldNames().forEachRemaining(names::add);
             Collections.sort(names);
-            ObjectNode sorted = JsonNodeFactory.instance.objectNode();
-            for (String n : names) sorted.set(n, canonical(obj.get(n)));
-            return sorted;
+            g.writeStartObject();
+            for (String n : names) {
+                g.writeFieldName(n);
+                writeCanonical(g, obj.get(n));
+            }
+            g.writeEndObject();
+        } else if (node instanceof ArrayNode arr) {
+            g.writeStartArray();
+            for (JsonNode e : arr) writeCanonical(g, e);
+            g.writeEndArray();
+        } else {
+            if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
+                throw new IllegalArgumentException("non-finite number in a log entry");
+            }
+            MAPPER.writeTree(g, node);
         }
-        if (node instanceof ArrayNode arr) {
-            ArrayNode out = JsonNodeFactory.instance.arrayNode(arr.size());
-            arr.forEach(e -> out.add(canonical(e)));
-            return out;
-        }
-        if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-            throw new IllegalArgumentException("non-finite number in a log entry");
-        }
-        return node;
     }
 
     /** An entry read back: its kind and its JSON payload. */
