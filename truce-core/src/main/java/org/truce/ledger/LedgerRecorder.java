@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.truce.pipeline.CenterEvent;
 import org.truce.pipeline.CenterListener;
 import org.truce.sensing.AcceptedObservation;
+import org.truce.store.ObservationLog;
 
 /**
  * Records the pipeline's accepted records in the transparency log: accepted observations in batches (a batch
@@ -68,6 +69,43 @@ public final class LedgerRecorder implements CenterListener {
     public synchronized void flush() {
         closeBatch();
         drain();
+    }
+
+    /**
+     * Logs the accepted observations that a previous run accepted but had not yet logged (its open batch when it
+     * stopped): everything in {@code observations} after the last sequence number of the log's latest
+     * observation-batch entry. Call once at start-up, before the pipeline runs. Returns how many were logged.
+     */
+    public synchronized long catchUp(ObservationLog observations) {
+        long lastLogged = lastLoggedSeq();
+        long added = 0;
+        while (true) {
+            List<AcceptedObservation> page = observations.read(lastLogged + 1, maxBatch);
+            if (page.isEmpty()) break;
+            for (AcceptedObservation o : page) {
+                batch.add(o);
+                if (batch.size() >= maxBatch) closeBatch();
+            }
+            closeBatch();
+            drain();
+            added += page.size();
+            lastLogged = page.get(page.size() - 1).seq();
+        }
+        return added;
+    }
+
+    private long lastLoggedSeq() {
+        for (long i = ledger.size() - 1; i >= 0; i--) {
+            byte[] e = ledger.store().entry(i).orElse(null);
+            if (e == null) continue;
+            try {
+                EntryCodec.DecodedEntry d = EntryCodec.decode(e);
+                if (d.kind() == EntryKind.OBSERVATION_BATCH) return d.json().path("lastSeq").asLong(0);
+            } catch (EntryFormatException bad) {
+                // The auditor reports malformed entries; keep looking further back.
+            }
+        }
+        return 0;
     }
 
     /** Observations in the open batch plus entries not yet in the ledger. */

@@ -144,4 +144,36 @@ class LedgerFlowTest {
         VerificationReport r = LogVerifier.verify(store, store, Optional.of(LedgerFixtures.ORIGIN));
         assertThat(r.firstProblem().orElseThrow().reason()).contains("no valid signature of contingent TR");
     }
+
+    @Test
+    void catchUpLogsObservationsAcceptedButNotYetLoggedBeforeARestart() {
+        org.truce.store.memory.InMemoryStore center = new org.truce.store.memory.InMemoryStore();
+        InMemoryLedgerStore store = new InMemoryLedgerStore();
+        LedgerRecorder first = new LedgerRecorder(Ledger.open(store), 100, Duration.ofHours(1));
+        for (int i = 1; i <= 7; i++) {
+            var a = center.observations().append(LedgerFixtures.T0, "sim", LedgerFixtures.observation(i).observation());
+            first.on(new CenterEvent.ObservationAccepted(a));
+            if (i == 3) first.flush();
+        }
+        assertThat(store.size()).isEqualTo(1);
+        // The process stops with observations 4..7 in the open batch; the next run catches up.
+        LedgerRecorder second = new LedgerRecorder(Ledger.open(store), 3, Duration.ofHours(1));
+        assertThat(second.catchUp(center.observations())).isEqualTo(4);
+        assertThat(second.catchUp(center.observations())).isZero();
+        List<Long> firsts = new ArrayList<>();
+        for (long i = 0; i < store.size(); i++) {
+            firsts.add(EntryCodec.payload(EntryCodec.decode(store.entry(i).orElseThrow()), ObservationBatch.class).firstSeq());
+        }
+        assertThat(firsts).containsExactly(1L, 4L, 7L);
+    }
+
+    @Test
+    void aDamagedStoredKeyIsReportedNotThrown() {
+        InMemoryLedgerStore store = new InMemoryLedgerStore();
+        LedgerFixtures.Wired w = LedgerFixtures.wired(store, store);
+        LedgerFixtures.feed(w, 3);
+        store.addKey(new KeyRecord("TR", "garbage", LedgerFixtures.T0));
+        VerificationReport r = LogVerifier.verify(store, store, Optional.empty());
+        assertThat(r.firstProblem().orElseThrow().where()).isEqualTo("key 3");
+    }
 }
