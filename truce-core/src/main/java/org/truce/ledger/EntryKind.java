@@ -1,0 +1,41 @@
+package org.truce.ledger;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The kinds of record the transparency log accepts. {@link #wireName()} is the word in an entry's header line and
+ * never changes once published; a new kind gets a new name.
+ */
+public enum EntryKind {
+    /** A batch of accepted observations, oldest first (payload {@link ObservationBatch}). */
+    OBSERVATION_BATCH("observation-batch"),
+    /** One change of an incident record: opened, grown or closed (payload {@link IncidentChange}). */
+    INCIDENT("incident"),
+    /** One contingent's assessment, logged once both assessments are in (blind until then). */
+    ASSESSMENT("assessment"),
+    FINDING("finding"),
+    DISSENT("dissent"),
+    ALLEGATION("allegation"),
+    FLIGHT_PLAN("flight-plan"),
+    /** A published report (its content hash and metadata). */
+    REPORT("report"),
+    /** A contingent's refusal to co-sign a checkpoint (payload {@link CheckpointRefusal}). */
+    CHECKPOINT_REFUSAL("checkpoint-refusal"),
+    /** A contingent's checkpoint verifier key, added at registration or rotation (payload {@link KeyRecord}). */
+    KEY("key");
+
+    private final String wireName;
+
+    EntryKind(String wireName) {
+        this.wireName = wireName;
+    }
+
+    public String wireName() {
+        return wireName;
+    }
+
+    public static Optional<EntryKind> ofWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+}

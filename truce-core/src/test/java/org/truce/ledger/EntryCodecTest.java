@@ -1,0 +1,55 @@
+package org.truce.ledger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.truce.rules.IncidentState;
+
+class EntryCodecTest {
+    @Test
+    void encodesAHeaderLineThenCanonicalJsonWithSortedKeys() {
+        byte[] e = EntryCodec.encode(EntryKind.CHECKPOINT_REFUSAL,
+                new CheckpointRefusal("TR", 12, "abc=", "not consistent", LedgerFixtures.T0));
+        assertThat(new String(e, StandardCharsets.UTF_8)).isEqualTo("truce-entry v1 checkpoint-refusal\n"
+                + "{\"at\":\"2020-11-14T06:00:00Z\",\"contingent\":\"TR\",\"reason\":\"not consistent\","
+                + "\"rootHash\":\"abc=\",\"treeSize\":12}");
+    }
+
+    @Test
+    void sortsNestedMapsAndIsDeterministic() {
+        Object payload = Map.of("b", List.of(Map.of("z", 1, "a", 2)), "a", "é\nline");
+        String s = new String(EntryCodec.encode(EntryKind.REPORT, payload), StandardCharsets.UTF_8);
+        assertThat(s).isEqualTo("truce-entry v1 report\n{\"a\":\"é\\nline\",\"b\":[{\"a\":2,\"z\":1}]}");
+        assertThat(s.split("\n", -1)).hasSize(2);
+    }
+
+    @Test
+    void observationBatchesAndIncidentsRoundTrip() {
+        ObservationBatch batch = ObservationBatch.of(List.of(LedgerFixtures.observation(1), LedgerFixtures.observation(2)));
+        byte[] e = EntryCodec.encode(EntryKind.OBSERVATION_BATCH, batch);
+        assertThat(e).isEqualTo(EntryCodec.encode(EntryKind.OBSERVATION_BATCH,
+                ObservationBatch.of(List.of(LedgerFixtures.observation(1), LedgerFixtures.observation(2)))));
+        EntryCodec.DecodedEntry d = EntryCodec.decode(e);
+        assertThat(d.kind()).isEqualTo(EntryKind.OBSERVATION_BATCH);
+        assertThat(EntryCodec.payload(d, ObservationBatch.class)).isEqualTo(batch);
+        assertThat(d.json().get("observations").get(0).get("observation").get("kind").asText()).isEqualTo("fix");
+
+        IncidentChange change = new IncidentChange(true, LedgerFixtures.incident("INC-2020-11-14-0042", IncidentState.OPEN));
+        EntryCodec.DecodedEntry di = EntryCodec.decode(EntryCodec.encode(EntryKind.INCIDENT, change));
+        assertThat(EntryCodec.payload(di, IncidentChange.class)).isEqualTo(change);
+    }
+
+    @Test
+    void namesWhatIsWrongWithABadEntry() {
+        assertThatThrownBy(() -> EntryCodec.decode("no header".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(EntryFormatException.class).hasMessageContaining("no header line");
+        assertThatThrownBy(() -> EntryCodec.decode("truce-entry v1 gossip\n{}".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("unknown entry kind \"gossip\"");
+        assertThatThrownBy(() -> EntryCodec.decode("truce-entry v1 incident\n{\"a\":".getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("not JSON");
+    }
+}
