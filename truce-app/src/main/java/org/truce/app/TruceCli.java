@@ -22,7 +22,6 @@ public final class TruceCli implements Runnable {
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
         CommandLine cli = new CommandLine(new TruceCli());
-        cli.setExitCodeOnInvalidInput(ExitCodes.BAD_INPUT);
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError u) {
                 commandLine.getErr().println("truce: " + u.getMessage());

@@ -34,16 +34,25 @@ public sealed interface RuleSpec {
      * A party's ground forces crossing the line of contact: the boundary of {@code heldArea}.
      * Forces of {@code insideParty} leaving it, or of {@code outsideParty} entering it, count once per crossing.
      * A crossing needs the object to be {@code toleranceM} beyond the line (position error, line approximations).
+     * Forces first seen already beyond the line count too — they cannot be where the positions held were — unless
+     * they are inside one of {@code exceptIn}: places other provisions govern (districts still to be handed over,
+     * a corridor, a party's own country).
      */
     record HoldPositions(RuleId id, ZoneId heldArea, PartyId insideParty, PartyId outsideParty,
-                         double toleranceM, Instant from) implements RuleSpec {
+                         double toleranceM, List<ZoneId> exceptIn, Instant from) implements RuleSpec {
         public HoldPositions {
             Objects.requireNonNull(id); Objects.requireNonNull(heldArea);
             Objects.requireNonNull(insideParty); Objects.requireNonNull(outsideParty); Objects.requireNonNull(from);
             if (!(toleranceM >= 0)) throw new IllegalArgumentException("toleranceM must be >= 0");
+            exceptIn = List.copyOf(exceptIn);
         }
         public String type() { return "hold-positions"; }
-        public List<ZoneId> zones() { return List.of(heldArea); }
+        public List<ZoneId> zones() {
+            List<ZoneId> all = new java.util.ArrayList<>();
+            all.add(heldArea);
+            all.addAll(exceptIn);
+            return List.copyOf(all);
+        }
     }
 
     /** Armed forces of any of {@code parties} present in {@code zone} at or after {@code deadline}. */

@@ -29,7 +29,8 @@ import org.truce.sensing.Observation.Detection;
  * <ul>
  *   <li>Gating: a detection may join a track if its class is compatible and its distance to the track's
  *       predicted position is within {@code gateSigmas} combined sigmas (track prediction and detection CEP),
- *       never tighter than {@code minGateM}. A track already hit by the same asset at the same instant is not
+ *       never tighter than {@code minGateM} nor wider than {@code maxGateM}; a detection confidently naming another
+ *       side than a confident track's does not join it. A track already hit by the same asset at the same instant is not
  *       eligible: one sensor seeing two objects at once means two objects.</li>
  *   <li>Assignment: the gated track with the smallest normalised distance; ties go to the older track.</li>
  *   <li>Lifecycle: tentative until {@code confirmHits} hits within {@code confirmWindow}; a tentative track not
@@ -65,7 +66,10 @@ public final class NearestNeighbourTracker implements Tracker {
             double px = s.x + s.vx * dt, py = s.y + s.vy * dt;
             double combined = Math.sqrt(s.predictedVariance(dt) + detSigma * detSigma);
             double dist = Math.hypot(z.x - px, z.y - py);
-            if (dist > Math.max(config.minGateM(), config.gateSigmas() * combined)) continue;
+            double cap = sameSide(s.toTrack(), d) ? Math.max(config.maxGateM(), config.sameSideSpeedMps() * dt)
+                    : config.maxGateM();
+            double gate = Math.min(cap, Math.max(config.minGateM(), config.gateSigmas() * combined));
+            if (dist > gate) continue;
             double score = dist / combined;
             if (score < bestScore) {
                 bestScore = score;
@@ -104,7 +108,19 @@ public final class NearestNeighbourTracker implements Tracker {
     private boolean eligible(State s, Detection d) {
         if (expired(s, d.time())) return false;
         if (s.time.equals(d.time()) && s.assetsAtTime.contains(d.asset())) return false;
-        return compatible(s.objectClass(), d);
+        return compatible(s.objectClass(), d) && !sidesConflict(s.toTrack(), d);
+    }
+
+    /** A confident track and a detection confidently naming the same side: the speed-bounded gate applies. */
+    private boolean sameSide(Track t, Detection d) {
+        return t.side().isPresent() && t.side().equals(d.side())
+                && t.sideConfidence() >= config.sideConflict() && d.sideConfidence() >= config.sideConflict();
+    }
+
+    /** Two confident, different sides mean two objects, however close: a column does not change army. */
+    private boolean sidesConflict(Track t, Detection d) {
+        return t.side().isPresent() && d.side().isPresent() && !t.side().equals(d.side())
+                && t.sideConfidence() >= config.sideConflict() && d.sideConfidence() >= config.sideConflict();
     }
 
     private boolean expired(State s, Instant now) {

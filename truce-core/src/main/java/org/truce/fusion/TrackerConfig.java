@@ -16,10 +16,18 @@ import java.util.Objects;
  * @param confirmWindow    … within this window (default 5 min)
  * @param maxCoast         a track with no hit for this long is deleted (default 10 min)
  * @param evidenceLimit    observation ids kept per track, most recent (default 50)
+ * @param maxGateM         never gate wider than this many metres, however long a track coasted (default 600): a
+ *                         unit seen again far away after a long gap starts a new track rather than hijacking an old one
+ * @param sideConflict     a detection naming another party with at least this confidence may not join a track whose
+ *                         side estimate is at least this confident either (default 0.8)
+ * @param sameSideSpeedMps a detection confidently naming the same side as a confident track may be as far from it as
+ *                         this speed allows since the last hit (default 15 m/s), beyond {@code maxGateM}: a unit
+ *                         seen again by another sensor minutes later keeps its track, so its crossing is seen
  */
 public record TrackerConfig(double gateSigmas, double minGateM, double alpha, double beta,
                             double initialSpeedSigmaMps, double minSpeedSigmaMps, int confirmHits,
-                            Duration confirmWindow, Duration maxCoast, int evidenceLimit) {
+                            Duration confirmWindow, Duration maxCoast, int evidenceLimit,
+                            double maxGateM, double sideConflict, double sameSideSpeedMps) {
     public TrackerConfig {
         if (!(gateSigmas > 0)) throw new IllegalArgumentException("gateSigmas must be > 0");
         if (!(minGateM >= 0)) throw new IllegalArgumentException("minGateM must be >= 0");
@@ -29,9 +37,13 @@ public record TrackerConfig(double gateSigmas, double minGateM, double alpha, do
         if (confirmHits < 1) throw new IllegalArgumentException("confirmHits must be >= 1");
         Objects.requireNonNull(confirmWindow); Objects.requireNonNull(maxCoast);
         if (evidenceLimit < 1) throw new IllegalArgumentException("evidenceLimit must be >= 1");
+        if (!(maxGateM >= minGateM)) throw new IllegalArgumentException("maxGateM must be >= minGateM");
+        if (!(sameSideSpeedMps >= 0)) throw new IllegalArgumentException("sameSideSpeedMps must be >= 0");
+        if (!(sideConflict > 0.5 && sideConflict <= 1)) throw new IllegalArgumentException("sideConflict must be in (0.5, 1]");
     }
 
     public static TrackerConfig defaults() {
-        return new TrackerConfig(3.5, 30, 0.5, 0.3, 20, 2, 3, Duration.ofMinutes(5), Duration.ofMinutes(10), 50);
+        return new TrackerConfig(3.5, 30, 0.5, 0.3, 20, 2, 3, Duration.ofMinutes(5), Duration.ofMinutes(10), 50,
+                600, 0.8, 15);
     }
 }

@@ -26,7 +26,9 @@ import org.truce.sensing.Observation.FireCue;
  * along-range spread (band width / √12, a uniform band) and the cross-range spread (mid-range × bearing sigma).
  * A cue that cannot be placed is not judged. Cues within {@link #CLUSTER_TIME} and {@link #CLUSTER_DISTANCE_M}
  * of an event's fused position are the same event: one incident (subject {@code fire:<first observation>}),
- * placed at the inverse-variance mean of its cues.
+ * placed at the inverse-variance mean of its cues. An event needs {@link #MIN_CUES} cues (two sensors, or two
+ * reports) before it opens an incident: a single uncorroborated cue — the typical false alarm of an acoustic array —
+ * stays in the log as an observation but is not raised; once corroborated, the incident carries every cue.
  *
  * <p>Attribution: from the fused LAUNCH position only. For each held area, the probability of being inside
  * ({@link ZoneIndex#probabilityInside}) speaks for its holder, the complement for the outside party of a
@@ -35,6 +37,7 @@ import org.truce.sensing.Observation.FireCue;
 final class CeaseFireEvaluator implements RuleEvaluator {
     static final Duration CLUSTER_TIME = Duration.ofMinutes(2);
     static final double CLUSTER_DISTANCE_M = 3000;
+    static final int MIN_CUES = 2;
 
     private record Side(ZoneId heldArea, PartyId holder, Optional<PartyId> outside) { }
 
@@ -43,6 +46,8 @@ final class CeaseFireEvaluator implements RuleEvaluator {
         java.time.Instant last;
         double wx, wy, w, lx, ly, lw;
         int cues;
+        /** Cues waiting for corroboration: (time, observation id). Emptied once the event is raised. */
+        final List<java.util.Map.Entry<java.time.Instant, String>> pending = new ArrayList<>();
 
         Event(String key) {
             this.key = key;
@@ -108,12 +113,23 @@ final class CeaseFireEvaluator implements RuleEvaluator {
             recent.add(event);
         }
         event.add(cue.time(), c, sigma, cue.fireKind() == FireKind.LAUNCH);
+        if (event.cues < MIN_CUES) {
+            event.pending.add(java.util.Map.entry(cue.time(), observationId));
+            return List.of();
+        }
         Attribution a = attribute(event);
         GeoPoint place = zones.toGeo(event.mean());
-        String text = String.format(Locale.ROOT, "fire event (%s first, %d cue%s) inside %s, attributed to %s",
-                cue.fireKind(), event.cues, event.cues == 1 ? "" : "s", rule.theater(), a.label());
-        return List.of(new Violation(binding, event.key, cue.time(), place, 1 / Math.sqrt(event.w), a.party(),
+        String text = String.format(Locale.ROOT, "fire event (%d cues) inside %s, attributed to %s",
+                event.cues, rule.theater(), a.label());
+        List<Violation> out = new ArrayList<>();
+        for (var p : event.pending) {
+            out.add(new Violation(binding, event.key, p.getKey(), place, 1 / Math.sqrt(event.w), a.party(),
+                    a.confidence(), text, p.getValue(), false));
+        }
+        event.pending.clear();
+        out.add(new Violation(binding, event.key, cue.time(), place, 1 / Math.sqrt(event.w), a.party(),
                 a.confidence(), text, observationId, false));
+        return out;
     }
 
     private Attribution attribute(Event e) {

@@ -14,9 +14,14 @@ import org.truce.geo.GeoPoint;
  * hold-positions: a confirmed track whose side is the inside party leaving the held area, or the outside party
  * entering it, by more than the rule's tolerance. One violation per crossing (a new episode each time); the
  * tolerance is the geofence's hysteresis, so jitter along the line never counts, and a track first seen on the
- * wrong side has not crossed. Geofence state is kept for tentative tracks too, so a crossing is judged against
- * where the object was before it was confirmed; a crossing made while tentative is reported on confirmation if
- * the track is still on the far side.
+ * wrong side has not been seen crossing. Geofence state is kept for tentative tracks too, so a crossing is judged
+ * against where the object was before it was confirmed; a crossing made while tentative is reported on confirmation
+ * if the track is still on the far side.
+ *
+ * <p>A confirmed track never seen on its own side but found beyond the line by more than the tolerance is reported
+ * once as well ("found beyond the line"): the sensors missed the crossing, not the violation. Because no crossing
+ * was seen, this needs the track's side estimate to reach the attribution confidence, and it does not apply inside
+ * the rule's {@code exceptIn} zones, which other provisions govern.
  */
 final class HoldPositionsEvaluator implements RuleEvaluator {
     private final RuleBinding binding;
@@ -25,6 +30,9 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
     private final Geofence fence = new Geofence();
     /** A crossing seen while the track was tentative, judged once it is confirmed. */
     private final Map<String, Geofence.Transition> pending = new HashMap<>();
+    /** Side of each track's first sighting; a track whose first sighting was on its own side was seen there. */
+    private final Map<String, Geofence.Side> firstSide = new HashMap<>();
+    private final java.util.Set<String> foundBeyond = new java.util.HashSet<>();
 
     HoldPositionsEvaluator(RuleBinding binding, RuleContext ctx) {
         this.binding = binding;
@@ -42,6 +50,7 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
         double d = ctx.zones().signedDistanceM(rule.heldArea(), ctx.zones().toLocal(t.position()));
         double tol = rule.toleranceM();
         Geofence.Transition tr = fence.update(t.id(), d, Math.nextDown(-tol), tol);
+        firstSide.putIfAbsent(t.id(), tr.side());
         if (t.status() != TrackStatus.CONFIRMED) {
             if (tr == Geofence.Transition.ENTERED || tr == Geofence.Transition.EXITED) pending.put(t.id(), tr);
             return List.of();
@@ -56,10 +65,29 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
         String what;
         if (tr == Geofence.Transition.EXITED && side.equals(rule.insideParty())) what = "left";
         else if (tr == Geofence.Transition.ENTERED && side.equals(rule.outsideParty())) what = "entered";
-        else return List.of();
+        else return foundBeyondLine(t, side, d, observationId);
         Attribution a = Attribution.ofTrack(t, ctx.attributionConfidence());
         String text = String.format(java.util.Locale.ROOT, "%s (%s of %s) %s %s by %.0f m", t.id(),
                 t.objectClass(), a.label(), what, rule.heldArea(), Math.abs(d));
+        return List.of(violation(t, a, text, observationId, t.position()));
+    }
+
+    private List<Violation> foundBeyondLine(Track t, PartyId side, double d, String observationId) {
+        double tol = rule.toleranceM();
+        boolean beyond = side.equals(rule.insideParty()) ? d > tol : side.equals(rule.outsideParty()) && d < -tol;
+        Geofence.Side wrong = side.equals(rule.insideParty()) ? Geofence.Side.OUTSIDE : Geofence.Side.INSIDE;
+        if (!beyond || firstSide.get(t.id()) != wrong || foundBeyond.contains(t.id())
+                || t.sideConfidence() < ctx.attributionConfidence()) {
+            return List.of();
+        }
+        var local = ctx.zones().toLocal(t.position());
+        for (var z : rule.exceptIn()) {
+            if (ctx.zones().contains(z, local)) return List.of();
+        }
+        foundBeyond.add(t.id());
+        Attribution a = Attribution.ofTrack(t, ctx.attributionConfidence());
+        String text = String.format(java.util.Locale.ROOT, "%s (%s of %s) found %.0f m beyond the line of %s (crossing not seen)",
+                t.id(), t.objectClass(), a.label(), Math.abs(d), rule.heldArea());
         return List.of(violation(t, a, text, observationId, t.position()));
     }
 
@@ -71,5 +99,7 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
     public void forgetTrack(String trackId) {
         fence.forget(trackId);
         pending.remove(trackId);
+        firstSide.remove(trackId);
+        foundBeyond.remove(trackId);
     }
 }

@@ -169,7 +169,7 @@ public final class RuleFixtures {
     }
 
     public static RuleSpec.HoldPositions holdPositions() {
-        return new RuleSpec.HoldPositions(RuleId.of("p1-hold-positions"), AM_HELD, AM, AZ, HOLD_TOLERANCE_M, EFFECTIVE);
+        return new RuleSpec.HoldPositions(RuleId.of("p1-hold-positions"), AM_HELD, AM, AZ, HOLD_TOLERANCE_M, List.of(), EFFECTIVE);
     }
 
     public static RuleSpec.WithdrawBy withdrawBy(String id, ZoneId zone, Instant deadline) {

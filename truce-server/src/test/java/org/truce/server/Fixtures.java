@@ -70,7 +70,7 @@ final class Fixtures {
                                 "Statement of 10 November 2020", "",
                                 List.of(new RuleSpec.CeaseFire(RuleId.of("p1-ceasefire"), ZoneId.of("theater"), EFFECTIVE),
                                         new RuleSpec.HoldPositions(RuleId.of("p1-hold-positions"), ZoneId.of("am-held"),
-                                                PartyId.of("AM"), PartyId.of("AZ"), 200, EFFECTIVE))))),
+                                                PartyId.of("AM"), PartyId.of("AZ"), 200, List.of(), EFFECTIVE))))),
                 new Provision(ProvisionId.of("¶2"), "Aghdam", "Aghdam district is returned by 20 November 2020.", false,
                         List.of(new ProvisionVersion(1, EFFECTIVE, Optional.empty(), LocalDate.of(2020, 11, 9),
                                 "Statement of 10 November 2020", "",

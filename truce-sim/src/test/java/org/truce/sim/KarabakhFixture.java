@@ -85,7 +85,7 @@ public final class KarabakhFixture {
         List<Provision> provisions = List.of(
                 provision("¶1", version(1, CEASEFIRE, null,
                         new RuleSpec.CeaseFire(RuleId.of("p1-ceasefire"), ZoneId.of("theater"), CEASEFIRE),
-                        new RuleSpec.HoldPositions(RuleId.of("p1-hold-positions"), ZoneId.of("am-held"), AM, AZ, 500,
+                        new RuleSpec.HoldPositions(RuleId.of("p1-hold-positions"), ZoneId.of("am-held"), AM, AZ, 500, List.of(),
                                 CEASEFIRE))),
                 provision("¶2", version(1, CEASEFIRE, null, new RuleSpec.WithdrawBy(RuleId.of("p2-aghdam"),
                         ZoneId.of("aghdam-handover"), Set.of(AM), Instant.parse("2020-11-19T21:00:00Z")))),

@@ -58,8 +58,11 @@ final class RuleReader {
                 Optional<PartyId> inside = party(f, "insideParty");
                 Optional<PartyId> outside = party(f, "outsideParty");
                 Optional<Double> tol = nonNegative(f, "toleranceM");
-                yield all(id, zone, inside, outside, tol, from).map(x -> new RuleSpec.HoldPositions(
-                        id.get(), zone.get(), inside.get(), outside.get(), tol.get(), from.get()));
+                List<Fields.Ref> exceptRefs = f.optRefs("exceptIn");
+                boolean exceptKnown = allKnown(exceptRefs, r -> known.zone(f, r));
+                List<ZoneId> exceptIn = exceptRefs.stream().map(r -> ZoneId.of(r.value())).toList();
+                yield all(id, zone, inside, outside, tol, from).filter(x -> exceptKnown).map(x -> new RuleSpec.HoldPositions(
+                        id.get(), zone.get(), inside.get(), outside.get(), tol.get(), exceptIn, from.get()));
             }
             case "withdraw-by" -> {
                 Optional<ZoneId> zone = zone(f);
