@@ -7,8 +7,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.truce.app.ledger.LedgerServices;
+import org.truce.ingest.Ingest;
 import org.truce.agreement.Agreement;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
@@ -36,27 +44,34 @@ final class CenterRuntime implements AutoCloseable {
 
     /** What to run. {@code simulation} is empty for a center fed by real sensors only. */
     record Options(Path scenario, Path data, String host, int port, Settings settings,
-                   Optional<SimulationOptions> simulation) { }
+                   Optional<SimulationOptions> simulation, Map<String, Path> keys) { }
 
     record SimulationOptions(long seed, double speed, Optional<Instant> start) { }
 
     private final Store store;
     private final Center center;
     private final TruceServer server;
-    private final Thread driver;
+    private final LedgerServices ledger;
+    private final Optional<Ingest> ingest;
+    private final ScheduledExecutorService scheduler;
+    private Thread driver;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
-    private CenterRuntime(Store store, Center center, TruceServer server, Thread driver) {
+    private CenterRuntime(Store store, Center center, TruceServer server, LedgerServices ledger,
+                          Optional<Ingest> ingest, ScheduledExecutorService scheduler) {
         this.store = store;
         this.center = center;
         this.server = server;
-        this.driver = driver;
+        this.ledger = ledger;
+        this.ingest = ingest;
+        this.scheduler = scheduler;
     }
 
     static CenterRuntime start(Options o, PrintWriter out) {
         Agreement agreement = Scenarios.load(o.scenario());
         SimulationSetup setup = o.simulation().isPresent() ? loadSetup(o.scenario()) : null;
-        Store store = openStore(o.data());
+        JdbcStore store = openStore(o.data());
+        List<AutoCloseable> started = new ArrayList<>();
         try {
             InstantSource clock;
             Simulation sim = null;
@@ -82,20 +97,54 @@ final class CenterRuntime implements AutoCloseable {
                 resume(store, sim, simClock, out);
             }
             center.replay();
+            Map<String, Path> keys = !o.keys().isEmpty() || sim == null ? o.keys()
+                    : TransparencyLog.simulatedKeys(agreement, o.data(), clock.instant());
+            LedgerServices ledger = TransparencyLog.open(center, store, keys, o.settings(), out);
+            // Real sensors only feed a center on the real clock: a simulated clock would refuse their times.
+            Optional<Ingest> ingest = sim == null ? Optional.of(startIngest(center, o.settings())) : Optional.empty();
+            ingest.ifPresent(started::add);
             TruceServer server = new TruceServer(center, ServerOptions.defaults().withHost(o.host()));
+            started.add(server);
             server.start(o.port());
-            CenterRuntime[] self = new CenterRuntime[1];
-            Thread driver = null;
+            ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "truce-ledger");
+                t.setDaemon(true);
+                return t;
+            });
+            scheduler.scheduleWithFixedDelay(() -> ledger.tick(center.clock().instant()), 1, 1, TimeUnit.SECONDS);
+            long auditSeconds = o.settings().duration("ledger.audit-interval").toSeconds();
+            scheduler.scheduleWithFixedDelay(ledger::audit, auditSeconds, auditSeconds, TimeUnit.SECONDS);
+            CenterRuntime runtime = new CenterRuntime(store, center, server, ledger, ingest, scheduler);
             if (sim != null) {
-                driver = simulationDriver(sim, simClock, center, store, o.simulation().get().speed(), out, () -> self[0].running.get());
+                runtime.driver = simulationDriver(sim, simClock, center, store, o.simulation().get().speed(), out,
+                        runtime.running::get);
+                runtime.driver.start();
             }
-            self[0] = new CenterRuntime(store, center, server, driver);
-            if (driver != null) driver.start();
-            return self[0];
+            return runtime;
         } catch (RuntimeException e) {
+            for (AutoCloseable c : started) {
+                try {
+                    c.close();
+                } catch (Exception suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             store.close();
             throw e;
         }
+    }
+
+    private static Ingest startIngest(Center center, Settings settings) {
+        try {
+            return Ingest.start(center, Sensors.config(settings));
+        } catch (RuntimeException e) {
+            throw new UserError("cannot start the sensor adapters: " + e.getMessage()
+                    + " (ports and brokers: ingest.* in docs/configuration.md; 0 switches a listener off)", e);
+        }
+    }
+
+    Optional<Ingest> ingest() {
+        return ingest;
     }
 
     java.net.URI uri() {
@@ -124,7 +173,10 @@ final class CenterRuntime implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        scheduler.shutdownNow();
+        ingest.ifPresent(Ingest::stop);
         server.stop();
+        ledger.recorder().flush();
         store.close();
     }
 
@@ -140,7 +192,7 @@ final class CenterRuntime implements AutoCloseable {
         }
     }
 
-    static Store openStore(Path data) {
+    static JdbcStore openStore(Path data) {
         try {
             Files.createDirectories(data);
             return JdbcStore.h2(data);

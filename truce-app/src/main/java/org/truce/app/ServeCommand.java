@@ -4,6 +4,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +47,12 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "TIME", description = "scenario time the simulation starts, ISO-8601 UTC (default: from simulation.json)")
     String start;
 
+    @Option(names = "--key", paramLabel = "CONTINGENT=FILE",
+            description = {"a contingent's private checkpoint key (truce log keygen); repeat once per contingent.",
+                    "A contingent without a key is recorded as refusing each checkpoint. With --simulate and no",
+                    "--key, keys for every contingent are made under DATA/keys."})
+    Map<String, Path> keys = new LinkedHashMap<>();
+
     @Spec
     CommandSpec spec;
 
@@ -70,15 +79,26 @@ class ServeCommand implements Callable<Integer> {
         out.printf("Truce: loading %s ...%n", dir);
         out.flush();
         CenterRuntime runtime = CenterRuntime.start(
-                new CenterRuntime.Options(dir, data, h, p, settings, sim), out);
+                new CenterRuntime.Options(dir, data, h, p, settings, sim, keys), out);
         out.printf("Truce is serving %s%s on the store in %s%n", dir,
                 sim.map(s -> " (simulated theater, seed " + s.seed() + ", " + s.speed() + "x real time)").orElse(""), data);
         out.printf("Live map: %s%n", runtime.uri());
         out.printf("API:      %sapi/incidents   OpenAPI: %sopenapi.json%n", runtime.uri(), runtime.uri());
+        runtime.ingest().ifPresent(i -> out.printf("Sensors:  %s%n", describe(i)));
         out.println("Press Ctrl-C to stop.");
         out.flush();
         runtime.awaitShutdown();
         return ExitCodes.OK;
+    }
+
+    private static String describe(org.truce.ingest.Ingest i) {
+        List<String> parts = new java.util.ArrayList<>();
+        i.mavlink().ifPresent(m -> parts.add("MAVLink udp/" + m.boundPort()));
+        i.cotTcp().ifPresent(c -> parts.add("CoT/TAK tcp/" + c.boundPort()));
+        i.cotUdp().ifPresent(c -> parts.add("CoT udp/" + c.boundPort()));
+        i.klv().forEach(k -> parts.add("KLV udp/" + k.boundPort()));
+        i.mqtt().ifPresent(m -> parts.add("MQTT subscriber"));
+        return parts.isEmpty() ? "no adapters (all switched off)" : String.join(", ", parts);
     }
 
     private Optional<Instant> parseStart() {

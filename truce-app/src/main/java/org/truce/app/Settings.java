@@ -38,6 +38,15 @@ final class Settings {
         d.put("center.incident-idle-close", "PT15M");
         d.put("ingest.max-past-skew", "PT24H");
         d.put("ingest.max-future-skew", "PT30S");
+        d.put("ledger.checkpoint-interval", "PT1M");
+        d.put("ledger.audit-interval", "PT5M");
+        d.put("ingest.mavlink.port", "14550");
+        d.put("ingest.cot.tcp-port", "8087");
+        d.put("ingest.cot.udp-port", "8087");
+        d.put("ingest.mqtt.host", "");
+        d.put("ingest.mqtt.port", "1883");
+        d.put("ingest.mqtt.topic-prefix", "truce");
+        d.put("ingest.klv.port", "0");
         d.put("sim.seed", "1");
         d.put("sim.speed", "60");
         return Map.copyOf(d);
@@ -102,6 +111,12 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw bad(key, "a number in " + min + ".." + max);
         }
+    }
+
+    /** A port number, where 0 switches the listener off. */
+    java.util.OptionalInt port(String key) {
+        int p = integer(key, 0, 65535);
+        return p == 0 ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(p);
     }
 
     Duration duration(String key) {

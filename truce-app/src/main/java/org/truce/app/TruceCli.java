@@ -1,5 +1,7 @@
 package org.truce.app;
 
+import org.truce.app.ledger.LogCommand;
+import org.truce.app.ledger.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "truce", mixinStandardHelpOptions = true, versionProvider = TruceCli.Version.class,
         description = "Software for a joint ceasefire monitoring center.",
         subcommands = {DemoCommand.class, ServeCommand.class, ValidateCommand.class, SimulateCommand.class,
-                CommandLine.HelpCommand.class})
+                LogCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class TruceCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
