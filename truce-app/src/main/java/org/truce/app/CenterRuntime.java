@@ -236,7 +236,6 @@ final class CenterRuntime implements AutoCloseable {
         Thread t = new Thread(() -> {
             long wall0 = System.nanoTime();
             Instant sim0 = sim.now();
-            Instant lastSaved = sim0;
             try {
                 while (alive.getAsBoolean() && sim.now().isBefore(sim.end())) {
                     long elapsedNs = System.nanoTime() - wall0;
@@ -244,10 +243,8 @@ final class CenterRuntime implements AutoCloseable {
                     if (target.isAfter(sim.end())) target = sim.end();
                     if (target.isAfter(sim.now())) {
                         sim.runUntil(target, center, clock, step -> center.tick());
-                        if (Duration.between(lastSaved, sim.now()).toSeconds() >= 60) {
-                            store.meta().put(META_SIM_POSITION, sim.now().toString());
-                            lastSaved = sim.now();
-                        }
+                        // Every observation up to sim.now() is in the log: a restart resumes exactly here.
+                        store.meta().put(META_SIM_POSITION, sim.now().toString());
                     }
                     Thread.sleep(100);
                 }

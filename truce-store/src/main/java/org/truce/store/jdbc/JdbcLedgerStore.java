@@ -51,6 +51,9 @@ public final class JdbcLedgerStore implements LedgerStore, CheckpointStore, Auto
     public static JdbcLedgerStore forUrl(String jdbcUrl) {
         HikariConfig cfg = new HikariConfig();
         cfg.setJdbcUrl(jdbcUrl);
+        // The same account JdbcStore.h2 creates the database with, so either may open it first.
+        cfg.setUsername("sa");
+        cfg.setPassword("");
         cfg.setMaximumPoolSize(4);
         cfg.setPoolName("truce-ledger");
         HikariDataSource ds = new HikariDataSource(cfg);

@@ -153,7 +153,7 @@ class JdbcLedgerStoreTest {
     }
 
     private void update(String sql, Object... args) throws SQLException {
-        try (Connection c = DriverManager.getConnection(JdbcLedgerStore.h2Url(dir));
+        try (Connection c = DriverManager.getConnection(JdbcLedgerStore.h2Url(dir), "sa", "");
              PreparedStatement ps = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) ps.setObject(i + 1, args[i]);
             assertThat(ps.executeUpdate()).isPositive();
