@@ -23,6 +23,11 @@ public final class TruceCli implements Runnable {
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for tests that capture its output. */
+    static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new TruceCli());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError u) {
@@ -32,7 +37,7 @@ public final class TruceCli implements Runnable {
             commandLine.getErr().println("truce: " + ex);
             return ExitCodes.FAILURE;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     @Override
