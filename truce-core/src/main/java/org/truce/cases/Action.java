@@ -25,6 +25,8 @@ public enum Action {
     APPROVE_PUBLICATION,
     /** Publish an outcome every contingent approved. Resource: {@link Resource.CasePart}. */
     PUBLISH,
+    /** Apply passed assessment deadlines now (the center also does it on a timer). Resource: {@link Resource.Center}. */
+    APPLY_DEADLINES,
     /** Take or renew the "working on this" lock. Resource: {@link Resource.CasePart}. */
     ACQUIRE_LOCK,
     /** Give the lock back. Resource: {@link Resource.CasePart}. */

@@ -24,7 +24,7 @@ public final class Authorization {
                     .orElse(Decision.allow("every role may ask; the content is projected by Visibility"));
             case LIST_CASES -> expect(what, Resource.Center.class, action)
                     .orElse(Decision.allow("every role may ask; each case is projected by Visibility"));
-            case OPEN_CASE -> expect(what, Resource.Center.class, action).orElse(roles(who, SENIOR, action));
+            case OPEN_CASE, APPLY_DEADLINES -> expect(what, Resource.Center.class, action).orElse(roles(who, SENIOR, action));
             case SUBMIT_ASSESSMENT, COMMENT, ACQUIRE_LOCK, RELEASE_LOCK -> forContingent(who, action, what, STAFF);
             case PROPOSE_FINDING, ACCEPT_FINDING, RECORD_DISSENT, APPROVE_PUBLICATION, PUBLISH ->
                     forContingent(who, action, what, SENIOR);
