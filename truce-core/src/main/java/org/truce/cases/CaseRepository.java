@@ -7,9 +7,9 @@ import java.util.Optional;
 public interface CaseRepository {
     /**
      * Stores {@code c}, replacing the stored version. Refuses (CONFLICT) when the stored version is not
-     * {@code c.version() - 1}, so two desks cannot overwrite each other's move.
+     * {@code readVersion} (0 = not stored yet), so two desks cannot overwrite each other's move.
      */
-    void save(Case c);
+    void save(Case c, long readVersion);
 
     Optional<Case> find(CaseId id);
 

@@ -46,7 +46,7 @@ public final class Casework {
         if (existing.isPresent()) return existing.get();
         Instant now = clock.instant();
         Case c = lifecycle.open(incident, contingents, now);
-        cases.save(c);
+        cases.save(c, 0);
         audit.recordSystem(now, Action.OPEN_CASE, c.id().value(), "-", c.summary());
         return c;
     }
@@ -135,7 +135,7 @@ public final class Casework {
         for (Case c : cases.all()) {
             Case s = lifecycle.settle(c, now);
             if (s != c) {
-                cases.save(s);
+                cases.save(s, c.version());
                 audit.recordSystem(now, Action.APPLY_DEADLINES, c.id().value(), c.summary(), s.summary());
                 moved.add(s);
             }
@@ -174,7 +174,7 @@ public final class Casework {
         Authorization.decide(who, action, new Resource.CasePart(id, own)).orThrow();
         Case before = find(id);
         Case after = step.apply(before);
-        cases.save(after);
+        cases.save(after, before.version());
         audit.record(who, clock.instant(), action, id.value(), before.summary(), after.summary());
         return project(after, who);
     }

@@ -13,12 +13,12 @@ public final class InMemoryCaseRepository implements CaseRepository {
     private final ConcurrentSkipListMap<CaseId, Case> cases = new ConcurrentSkipListMap<>();
 
     @Override
-    public void save(Case c) {
+    public void save(Case c, long readVersion) {
         cases.compute(c.id(), (id, stored) -> {
-            long expected = stored == null ? 0 : stored.version();
-            if (c.version() != expected + 1) {
-                throw new Refusal(Refusal.Kind.CONFLICT, "case " + id + " changed meanwhile: stored version " + expected
-                        + ", saving version " + c.version());
+            long current = stored == null ? 0 : stored.version();
+            if (current != readVersion || c.version() <= current) {
+                throw new Refusal(Refusal.Kind.CONFLICT, "case " + id + " changed meanwhile: read version " + readVersion
+                        + ", stored version " + current + ", saving version " + c.version());
             }
             return c;
         });
