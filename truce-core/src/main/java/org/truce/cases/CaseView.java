@@ -1,5 +1,7 @@
 package org.truce.cases;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -29,6 +31,13 @@ public record CaseView(CaseId id, String incidentId, ProvisionId provision, Case
     }
 
     /** What a viewer may know of one contingent's assessment. */
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+    @JsonSubTypes({
+            @JsonSubTypes.Type(value = Slot.Sealed.class, name = "sealed"),
+            @JsonSubTypes.Type(value = Slot.Pending.class, name = "pending"),
+            @JsonSubTypes.Type(value = Slot.Submitted.class, name = "submitted"),
+            @JsonSubTypes.Type(value = Slot.Missing.class, name = "missing"),
+            @JsonSubTypes.Type(value = Slot.Visible.class, name = "visible")})
     public sealed interface Slot {
         /** Blind: the viewer may not even know whether it was submitted. */
         record Sealed() implements Slot {}
