@@ -13,7 +13,7 @@ import org.truce.rules.Incident;
 /**
  * The desk's entry point: what an HTTP layer (or the simulation) calls for every case action. Each call asks
  * {@link Authorization}, applies the {@link CaseLifecycle}, saves through the {@link CaseRepository}, appends to the
- * {@link AuditLog}, and answers with a {@link CaseView} already projected by {@link Visibility} for the caller.
+ * {@link AuditLog} (refused lifecycle moves included, with the reason), and answers with a {@link CaseView} already projected by {@link Visibility} for the caller.
  * Failures are {@link Refusal}s. Thread-safe if its ports are: a concurrent move on the same case is refused by
  * the repository's version check.
  */
@@ -151,7 +151,7 @@ public final class Casework {
 
     public CaseLocks.Lock lock(Principal who, CaseId id) {
         ContingentId own = ownContingent(who);
-        Authorization.decide(who, Action.ACQUIRE_LOCK, new Resource.CasePart(id, own)).orThrow();
+        authorize(who, Action.ACQUIRE_LOCK, new Resource.CasePart(id, own), id);
         Case c = find(id);
         Instant now = clock.instant();
         String before = locks.holder(id, own, now).map(CaseLocks.Lock::holder).orElse("free");
@@ -163,7 +163,7 @@ public final class Casework {
 
     public void unlock(Principal who, CaseId id) {
         ContingentId own = ownContingent(who);
-        Authorization.decide(who, Action.RELEASE_LOCK, new Resource.CasePart(id, own)).orThrow();
+        authorize(who, Action.RELEASE_LOCK, new Resource.CasePart(id, own), id);
         Instant now = clock.instant();
         String before = locks.holder(id, own, now).map(CaseLocks.Lock::holder).orElse("free");
         locks.release(id, who, now);
@@ -171,12 +171,28 @@ public final class Casework {
     }
 
     private CaseView move(Principal who, Action action, CaseId id, ContingentId own, UnaryOperator<Case> step) {
-        Authorization.decide(who, action, new Resource.CasePart(id, own)).orThrow();
+        authorize(who, action, new Resource.CasePart(id, own), id);
         Case before = find(id);
-        Case after = step.apply(before);
+        Case after;
+        try {
+            after = step.apply(before);
+        } catch (Refusal r) {
+            // a refused move is part of the record too: who tried what, and why it was refused
+            audit.record(who, clock.instant(), action, id.value(), before.summary(), "refused: " + r.reason());
+            throw r;
+        }
         cases.save(after, before.version());
         audit.record(who, clock.instant(), action, id.value(), before.summary(), after.summary());
         return project(after, who);
+    }
+
+    /** Asks the policy; a denied attempt to change a case is audited before it is refused. */
+    private void authorize(Principal who, Action action, Resource resource, CaseId id) {
+        Decision d = Authorization.decide(who, action, resource);
+        if (!d.allowed()) {
+            audit.record(who, clock.instant(), action, id.value(), "-", "forbidden: " + d.reason());
+            d.orThrow();
+        }
     }
 
     private CaseView project(Case c, Principal who) {

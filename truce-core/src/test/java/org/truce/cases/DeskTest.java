@@ -82,8 +82,9 @@ class DeskTest {
         List<AuditEntry> trail = desk.audit.about(desk.id.value());
         assertThat(trail).extracting(AuditEntry::action).containsExactly(Action.OPEN_CASE, Action.ACQUIRE_LOCK,
                 Action.SUBMIT_ASSESSMENT, Action.RELEASE_LOCK, Action.SUBMIT_ASSESSMENT, Action.COMMENT,
-                Action.RECORD_DISSENT, Action.APPROVE_PUBLICATION, Action.APPROVE_PUBLICATION, Action.PUBLISH);
-        assertThat(trail).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L);
+                Action.RECORD_DISSENT, Action.APPROVE_PUBLICATION, Action.APPROVE_PUBLICATION, Action.PUBLISH, Action.PUBLISH);
+        assertThat(trail).extracting(AuditEntry::seq).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+        assertThat(trail.get(10).after()).startsWith("refused: ").contains("PUBLISHED and cannot move to PUBLISHED");
         assertThat(trail.get(0).actor()).isEqualTo("system");
         assertThat(trail.get(0).role()).isEmpty();
         AuditEntry second = trail.get(4);
@@ -96,6 +97,16 @@ class DeskTest {
         // consecutive entries chain: each "before" is the previous case move's "after"
         assertThat(trail.get(5).before()).isEqualTo(trail.get(4).after());
         assertThatThrownBy(() -> desk.audit.entries().add(trail.get(0))).isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void forbiddenAttemptsAreAuditedToo() {
+        var desk = new Desk();
+        assertThatThrownBy(() -> desk.work.approve(analyst(TR), desk.id)).isInstanceOf(Refusal.class);
+        AuditEntry e = desk.audit.entries().get(desk.audit.entries().size() - 1);
+        assertThat(e.actor()).isEqualTo("analyst-TR");
+        assertThat(e.action()).isEqualTo(Action.APPROVE_PUBLICATION);
+        assertThat(e.after()).startsWith("forbidden: ").contains("needs one of");
     }
 
     @Test
