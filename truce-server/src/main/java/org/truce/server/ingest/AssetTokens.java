@@ -3,6 +3,8 @@ package org.truce.server.ingest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,7 +15,8 @@ import org.truce.store.AssetRegistry;
  * Finds the asset a bearer token belongs to ({@link Asset#apiToken()}). Both sides are hashed with SHA-256 and
  * compared with {@link MessageDigest#isEqual}, and every registered token is compared, so the time taken tells
  * neither which asset matched nor how much of a token was right. Reads the registry on each call (a re-registered
- * asset's new token works at once). Thread-safe.
+ * asset's new token works at once). A token registered for two assets identifies neither and is refused (a
+ * registry mistake that must not let one asset report as the other). Thread-safe.
  */
 public final class AssetTokens {
     private final AssetRegistry registry;
@@ -26,12 +29,17 @@ public final class AssetTokens {
     public Optional<Asset> find(String token) {
         if (token.isEmpty()) return Optional.empty();
         byte[] given = sha256(token);
-        Asset match = null;
+        List<Asset> matches = new ArrayList<>(1);
         for (Asset a : registry.all()) {
             if (a.apiToken().isEmpty() || a.apiToken().get().isEmpty()) continue;
-            if (MessageDigest.isEqual(given, sha256(a.apiToken().get())) && match == null) match = a;
+            if (MessageDigest.isEqual(given, sha256(a.apiToken().get()))) matches.add(a);
         }
-        return Optional.ofNullable(match);
+        if (matches.size() > 1) {
+            System.getLogger(AssetTokens.class.getName()).log(System.Logger.Level.WARNING, "assets "
+                    + matches.stream().map(a -> a.id().value()).toList() + " share one API token; it is refused");
+            return Optional.empty();
+        }
+        return matches.stream().findFirst();
     }
 
     /**
