@@ -73,6 +73,7 @@ class HttpIngestTest {
 
         assertThat(results.get(0).path("status").asText()).isEqualTo("accepted");
         assertThat(results.get(0).path("id").asText()).isEqualTo("OBS-1");
+        assertThat(results.get(0).has("accepted")).as("no stray members").isFalse();
         assertThat(result(results, 1)).isEqualTo("invalid position.lat");
         assertThat(results.get(1).path("detail").asText()).contains("latitude out of range").contains("95.0");
         assertThat(result(results, 2)).isEqualTo("wrong-asset asset");
@@ -177,6 +178,7 @@ class HttpIngestTest {
                 Fixtures.SECRET);
         assertThat(chunked.status()).isEqualTo(413);
         assertThat(logged()).isZero();
+        assertThat(tc.center.rejections().snapshot().get("http")).containsEntry("oversize", 2L);
     }
 
     private static String result(JsonNode results, int i) {

@@ -1,5 +1,6 @@
 package org.truce.server.ingest;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,6 +30,7 @@ public record ItemResult(int index, String status, Optional<String> id, Optional
         return new ItemResult(index, "rejected", Optional.empty(), Optional.of(reason), field, Optional.of(detail));
     }
 
+    @JsonIgnore
     public boolean isAccepted() {
         return status.equals("accepted");
     }

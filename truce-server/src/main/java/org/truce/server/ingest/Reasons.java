@@ -10,8 +10,8 @@ final class Reasons {
     static final String UNAUTHORIZED = "unauthorized";
     /** The body is not JSON or not of the expected shape. */
     static final String MALFORMED = "malformed";
-    /** The body is larger than the configured limit. */
-    static final String TOO_LARGE = "too-large";
+    /** The body is larger than the configured limit (the adapters' name for an over-long frame). */
+    static final String TOO_LARGE = "oversize";
 
     private Reasons() {}
 }
