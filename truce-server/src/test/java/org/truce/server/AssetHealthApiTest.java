@@ -7,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.truce.server.health.AssetHealthView;
 
 /** Asset health on the API and the live feed, with and without a health source. */
 class AssetHealthApiTest {
@@ -82,7 +83,9 @@ class AssetHealthApiTest {
 
     @Test
     void statusChangesArriveAsHealthEvents() throws Exception {
-        start(ServerOptions.defaults().withHealth(health));
+        // Wired as the application wires a source that does not implement the interface itself.
+        start(ServerOptions.defaults().withHealth(AssetHealthView.of(health::status, health::timeline,
+                health::subscribe)));
         try (SseReader sse = new SseReader(server.uri().resolve("/api/events"))) {
             sse.await("clock", c -> true, WAIT);
             tc.accept(tc.fix("RU-UAV-01", 39.80, 46.70, 90));

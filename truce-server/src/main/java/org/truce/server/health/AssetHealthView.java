@@ -1,7 +1,9 @@
 package org.truce.server.health;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.truce.sensing.AssetId;
 import org.truce.sensing.health.AssetStatus;
 import org.truce.sensing.health.AssetStatusChange;
@@ -25,4 +27,31 @@ public interface AssetHealthView {
      * then serves the status and timeline without the live {@code health} event.
      */
     void subscribe(Consumer<AssetStatusChange> subscriber);
+
+    /**
+     * A view made of three functions, so a source that has these methods but does not implement this interface
+     * (the ingest module's health listener) is wired with {@code AssetHealthView.of(h::status, h::timeline,
+     * h::subscribe)}.
+     */
+    static AssetHealthView of(Function<AssetId, AssetStatus> status,
+                              Function<AssetId, List<AssetStatusChange>> timeline,
+                              Consumer<Consumer<AssetStatusChange>> subscribe) {
+        Objects.requireNonNull(status); Objects.requireNonNull(timeline); Objects.requireNonNull(subscribe);
+        return new AssetHealthView() {
+            @Override
+            public AssetStatus status(AssetId asset) {
+                return status.apply(asset);
+            }
+
+            @Override
+            public List<AssetStatusChange> timeline(AssetId asset) {
+                return timeline.apply(asset);
+            }
+
+            @Override
+            public void subscribe(Consumer<AssetStatusChange> subscriber) {
+                subscribe.accept(subscriber);
+            }
+        };
+    }
 }
