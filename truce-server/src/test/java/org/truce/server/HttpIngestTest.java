@@ -156,6 +156,9 @@ class HttpIngestTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().path("parameter").asText()).isEqualTo("observations");
         assertThat(http.post(PATH, "", Fixtures.SECRET).status()).isEqualTo(400);
+        var query = http.post(PATH + "?dryRun=true", "[]", Fixtures.SECRET);
+        assertThat(query.status()).isEqualTo(400);
+        assertThat(query.json().path("parameter").asText()).isEqualTo("dryRun");
         var empty = http.post(PATH, "[]", Fixtures.SECRET);
         assertThat(empty.status()).isEqualTo(200);
         assertThat(empty.json().path("results")).isEmpty();

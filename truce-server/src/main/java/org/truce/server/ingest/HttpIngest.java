@@ -104,6 +104,10 @@ public final class HttpIngest {
     }
 
     private Asset authenticate(Context ctx) {
+        // Like every endpoint, ingest refuses query parameters it does not know (it knows none).
+        ctx.queryParamMap().keySet().stream().findFirst().ifPresent(p -> {
+            throw ProblemException.badParameter(p, "unknown query parameter '" + p + "'; ingest takes none");
+        });
         Optional<String> token = AssetTokens.bearer(ctx.header("Authorization"));
         if (token.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"truce-ingest\"");
