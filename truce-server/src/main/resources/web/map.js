@@ -32,7 +32,7 @@
     panes: {},
     incidents: new Map(), // id -> {incident, marker, ring}
     tracks: new Map(), // id -> marker
-    assets: new Map(), // id -> {info, marker, footprint}
+    assets: new Map(), // id -> {info, marker, footprint, fix, fixId, health}
     partyIndex: new Map(),
     contingentIndex: new Map(),
     zoneNames: new Map(),
@@ -311,10 +311,17 @@
   }
 
   // ---------- assets ----------
-  function assetPopup(info, fix, fixId) {
+  function assetPopup(info, fix, fixId, health) {
     const body = el("table", { class: "details" });
     body.append(row(t("asset.owner"), contingentName(info.owner)));
     body.append(row(t("track.class"), translated("asset.kind.", info.kind)));
+    if (health) {
+      const since = health.since ? t("asset.healthSince", { time: fmtTime(health.since) }) : "";
+      body.append(row(t("asset.health"), el("span", { class: `health health-${cssId(health.status).toLowerCase()}` },
+        translated("health.status.", health.status)), " ", since, " ",
+        apiLink(`/api/assets/${encodeURIComponent(info.id)}/health`, t("common.api"))));
+      if (health.reason) body.append(row(t("asset.healthReason"), health.reason));
+    }
     if (fix) {
       body.append(row(t("asset.lastFix"), fmtTime(fix.time), " ",
         apiLink(`/api/observations/${encodeURIComponent(fixId)}`, fixId)));
@@ -336,13 +343,31 @@
       iconSize: [20, 20], iconAnchor: [10, 10] });
   }
 
-  function placeAsset(info, fix, fixId, footprint) {
+  // Marker styling follows the status: the class health-<status> on the marker element (see map.css).
+  function applyHealth(entry) {
+    const node = entry.marker && entry.marker.getElement();
+    if (!node || !entry.health) return;
+    for (const c of [...node.classList]) if (c.startsWith("health-")) node.classList.remove(c);
+    node.classList.add(`health-${cssId(entry.health.status).toLowerCase()}`);
+  }
+
+  function setHealth(id, health) {
+    const entry = state.assets.get(id);
+    if (!entry) return;
+    entry.health = health;
+    applyHealth(entry);
+    if (entry.marker) entry.marker.bindPopup(assetPopup(entry.info, entry.fix, entry.fixId, entry.health));
+  }
+
+  function placeAsset(info, fix, fixId, footprint, health) {
     let entry = state.assets.get(info.id);
     if (!entry) {
-      entry = { info, marker: null, footprint: null };
+      entry = { info, marker: null, footprint: null, fix: null, fixId: null, health: null };
       state.assets.set(info.id, entry);
     }
     entry.info = Object.assign({}, entry.info, info);
+    if (fix) { entry.fix = fix; entry.fixId = fixId; }
+    if (health) entry.health = health;
     const colour = contingentColour(entry.info.owner);
     const position = fix ? fix.position : entry.info.site;
     if (position) {
@@ -357,6 +382,7 @@
         entry.marker.bindTooltip(info.id, { direction: "right", offset: [8, 0], className: "asset-label",
           permanent: entry.info.kind === "DRONE" });
         entry.marker.addTo(state.map);
+        applyHealth(entry);
       } else {
         entry.marker.setLatLng(latLng);
         if (entry.info.kind === "DRONE" && fix) {
@@ -364,7 +390,7 @@
           if (glyph) glyph.style.transform = `rotate(${Number(fix.headingDeg) || 0}deg)`;
         }
       }
-      entry.marker.bindPopup(assetPopup(entry.info, fix, fixId));
+      entry.marker.bindPopup(assetPopup(entry.info, entry.fix, entry.fixId, entry.health));
     }
     if (footprint) {
       const ring = footprint.ring.map((p) => [p.lat, p.lon]);
@@ -401,6 +427,7 @@
         placeAsset(info, data.fix, data.fixId, data.footprint);
         break;
       }
+      case "health": setHealth(data.asset, { status: data.to, since: data.time, reason: data.reason }); break;
       case "clock": showClock(data); break;
       default: break;
     }
@@ -410,7 +437,7 @@
     setLive("connecting");
     const source = new EventSource("/api/events");
     let lostOnce = false;
-    for (const name of ["incident", "track", "asset", "clock"]) {
+    for (const name of ["incident", "track", "asset", "health", "clock"]) {
       source.addEventListener(name, (ev) => {
         const data = JSON.parse(ev.data);
         if (state.loaded) handle(name, data); else state.pending.push([name, data]);
@@ -443,7 +470,7 @@
     addLegend(drawZones(zones));
     for (const a of assets) {
       placeAsset(a, a.lastFix && a.lastFix.observation, a.lastFix && a.lastFix.observationId,
-        a.lastFootprint && a.lastFootprint.observation);
+        a.lastFootprint && a.lastFootprint.observation, a.health);
     }
     showClock(clock);
     const tracks = await getJson("/api/tracks");
@@ -469,6 +496,10 @@
     assetPosition: (id) => {
       const e = state.assets.get(id);
       return e && e.marker ? e.marker.getLatLng() : null;
+    },
+    assetHealth: (id) => {
+      const e = state.assets.get(id);
+      return e && e.health ? e.health.status : null;
     },
   };
 })();

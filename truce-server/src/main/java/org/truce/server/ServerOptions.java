@@ -2,6 +2,9 @@ package org.truce.server;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import org.truce.server.health.AssetHealthView;
+import java.util.function.Supplier;
 
 /**
  * Tunables of the HTTP server. Immutable; {@link #defaults()} documents every default, the {@code with…}
@@ -16,10 +19,16 @@ import java.util.Objects;
  * @param trackWindow         {@code /api/tracks} shows tracks updated within this window by default (default 15 min)
  * @param defaultPageSize     page size when a list request gives no {@code limit} (default 100)
  * @param maxPageSize         largest {@code limit} accepted (default 1000)
+ * @param maxIngestBytes      largest body the ingest endpoints read; a larger one gets 413 (default 1 MiB)
+ * @param metrics             extra Prometheus text appended to {@code /metrics} (e.g. the ingest module's
+ *                            counters); called on every scrape, must be thread-safe (default none)
+ * @param health              the asset health source behind {@code /api/assets/{id}/health}, the assets' status
+ *                            and the live {@code health} event (default none: the endpoints say so)
  */
 public record ServerOptions(String host, Duration heartbeat, Duration assetThrottle, Duration clockInterval,
                             Duration tickInterval, int clientQueueCapacity, Duration trackWindow,
-                            int defaultPageSize, int maxPageSize) {
+                            int defaultPageSize, int maxPageSize, long maxIngestBytes,
+                            Optional<Supplier<String>> metrics, Optional<AssetHealthView> health) {
     public ServerOptions {
         Objects.requireNonNull(host, "host");
         positive(heartbeat, "heartbeat");
@@ -33,51 +42,76 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
         if (defaultPageSize < 1 || defaultPageSize > maxPageSize) {
             throw new IllegalArgumentException("defaultPageSize must be in 1..maxPageSize");
         }
+        if (maxIngestBytes < 1) throw new IllegalArgumentException("maxIngestBytes must be >= 1");
+        Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(health, "health");
     }
+
+    /** Default {@link #maxIngestBytes()}: 1 MiB. */
+    public static final long DEFAULT_MAX_INGEST_BYTES = 1L << 20;
 
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), 1024, Duration.ofMinutes(15), 100, 1000);
+                Duration.ofSeconds(1), 1024, Duration.ofMinutes(15), 100, 1000, DEFAULT_MAX_INGEST_BYTES, Optional.empty(),
+                Optional.empty());
     }
 
     public ServerOptions withHost(String h) {
         return new ServerOptions(h, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
     }
 
     public ServerOptions withHeartbeat(Duration d) {
         return new ServerOptions(host, d, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
     }
 
     public ServerOptions withAssetThrottle(Duration d) {
         return new ServerOptions(host, heartbeat, d, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
     }
 
     public ServerOptions withClockInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, d, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
     }
 
     public ServerOptions withTickInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, d, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
     }
 
     public ServerOptions withClientQueueCapacity(int n) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, n,
-                trackWindow, defaultPageSize, maxPageSize);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
     }
 
     public ServerOptions withTrackWindow(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                d, defaultPageSize, maxPageSize);
+                d, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
     }
 
     public ServerOptions withPageSizes(int dflt, int max) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, dflt, max);
+                trackWindow, dflt, max, maxIngestBytes, metrics, health);
+    }
+
+    /** Ingest bodies larger than {@code bytes} are refused with 413. */
+    public ServerOptions withMaxIngestBytes(long bytes) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, bytes, metrics, health);
+    }
+
+    /** Appends {@code extra.get()} (Prometheus text exposition format) to every {@code /metrics} answer. */
+    public ServerOptions withMetrics(Supplier<String> extra) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, Optional.of(extra), health);
+    }
+
+    /** Serves asset health from {@code source}. */
+    public ServerOptions withHealth(AssetHealthView source) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, Optional.of(source));
     }
 
     private static void positive(Duration d, String name) {

@@ -24,14 +24,18 @@ import org.truce.server.api.ApiJson;
 import org.truce.server.api.Problem;
 import org.truce.server.api.ProblemException;
 import org.truce.server.api.ProblemType;
+import org.truce.server.ingest.HttpIngest;
 import org.truce.server.live.LiveFeed;
+import org.truce.server.metrics.PrometheusText;
+import org.truce.server.metrics.ServerMetrics;
 
 /**
  * The center's HTTP server: the JSON API under {@code /api}, the live feed at {@code /api/events}
- * (server-sent events), the OpenAPI document at {@code /openapi.json} and the live map at {@code /}.
+ * (server-sent events), HTTP ingest under {@code /api/ingest} (asset token required), Prometheus metrics at
+ * {@code /metrics}, the OpenAPI document at {@code /openapi.json} and the live map at {@code /}.
  *
  * <p>Every error is an RFC 9457 {@code application/problem+json} body. The server reads the center's store and
- * listens to its pipeline; it never writes to the store. While running it calls {@link Center#tick()} every
+ * listens to its pipeline; it writes only through {@link Center#accept} (HTTP ingest). While running it calls {@link Center#tick()} every
  * {@link ServerOptions#tickInterval()} (unless zero). {@link #start} and {@link #stop} may be called once each;
  * the other methods are thread-safe.
  */
@@ -42,6 +46,7 @@ public final class TruceServer implements AutoCloseable {
     private final Center center;
     private final ServerOptions options;
     private final LiveFeed feed;
+    private final ServerMetrics metrics;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
     private final Javalin app;
     private ScheduledExecutorService timers;
@@ -57,9 +62,11 @@ public final class TruceServer implements AutoCloseable {
         this.center = Objects.requireNonNull(center, "center");
         this.options = Objects.requireNonNull(options, "options");
         ApiHandlers api = new ApiHandlers(center, ApiJson.mapper(), options.defaultPageSize(),
-                options.maxPageSize(), options.trackWindow());
+                options.maxPageSize(), options.trackWindow(), options.health());
         this.feed = new LiveFeed(ApiJson.mapper(), id -> center.store().assets().find(id), api::clockNow,
                 options.clientQueueCapacity(), options.heartbeat());
+        this.metrics = new ServerMetrics(center, feed::clientCount, options.metrics());
+        HttpIngest ingest = new HttpIngest(center, ApiJson.mapper(), options.maxIngestBytes());
         String openApi = resource(OPENAPI_RESOURCE);
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
@@ -78,6 +85,7 @@ public final class TruceServer implements AutoCloseable {
         app.get("/api/zones", api::zones);
         app.get("/api/assets", api::assets);
         app.get("/api/assets/{id}", api::asset);
+        app.get("/api/assets/{id}/health", api::assetHealth);
         app.get("/api/observations", api::observations);
         app.get("/api/observations/{id}", api::observation);
         app.get("/api/incidents", api::incidents);
@@ -85,6 +93,9 @@ public final class TruceServer implements AutoCloseable {
         app.get("/api/tracks", api::tracks);
         app.get("/api/clock", api::clock);
         app.sse("/api/events", feed::attach);
+        app.post("/api/ingest/observations", ingest::observations);
+        app.post("/api/ingest/geojson", ingest::geoJson);
+        app.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.render()));
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {
@@ -105,6 +116,9 @@ public final class TruceServer implements AutoCloseable {
         started = true;
         app.start(options.host(), port);
         center.addListener(feed);
+        center.addListener(metrics);
+        // The source cannot unsubscribe; after stop() the feed has no clients and the event goes nowhere.
+        options.health().ifPresent(h -> h.subscribe(feed::publishHealth));
         timers = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().daemon().name("truce-live-timer").factory());
         long throttle = options.assetThrottle().toMillis();
         timers.scheduleAtFixedRate(guard("asset flush", feed::flushAssets), throttle, throttle, TimeUnit.MILLISECONDS);
@@ -147,6 +161,7 @@ public final class TruceServer implements AutoCloseable {
         if (!started || stopped) return;
         stopped = true;
         center.removeListener(feed);
+        center.removeListener(metrics);
         // After a failed start (port taken) the timers were never created.
         if (timers != null) timers.shutdownNow();
         if (ticker != null) ticker.shutdownNow();

@@ -41,6 +41,8 @@ final class Fixtures {
     static final Instant EFFECTIVE = Instant.parse("2020-11-09T21:00:00Z");
     static final Instant P6_V2 = Instant.parse("2020-11-14T21:00:00Z");
     static final String SECRET = "secret-token-never-shown";
+    /** RU-CAM-01's token: contains {@link #SECRET}, so "the body never shows SECRET" covers it too. */
+    static final String CAM_SECRET = SECRET + "-camera";
 
     private Fixtures() {}
 
@@ -101,7 +103,7 @@ final class Fixtures {
                         new SensorSpec(8000, 25, 18, 60, 1), OptionalInt.of(21), Optional.empty(), Optional.empty()),
                 new Asset(AssetId.of("RU-CAM-01"), ContingentId.of("RU"), AssetKind.CAMERA, "mast camera",
                         new SensorSpec(6000, 40, 25, 0, 10), OptionalInt.empty(),
-                        Optional.of(GeoPoint.of(39.93, 47.05)), Optional.of(SECRET)),
+                        Optional.of(GeoPoint.of(39.93, 47.05)), Optional.of(CAM_SECRET)),
                 new Asset(AssetId.of("TR-ACU-01"), ContingentId.of("TR"), AssetKind.ACOUSTIC_ARRAY, "acoustic array",
                         new SensorSpec(15000, 0, 0, 0, 10), OptionalInt.empty(),
                         Optional.of(GeoPoint.of(39.95, 47.10)), Optional.empty()));

@@ -34,6 +34,7 @@ class LiveMapBrowserTest {
     private static final double TIMEOUT_MS = 15_000;
 
     private final TestCenter tc = new TestCenter();
+    private final TestHealth health = new TestHealth(tc.store.assets());
     private TruceServer server;
     private Playwright playwright;
     private Browser browser;
@@ -45,8 +46,10 @@ class LiveMapBrowserTest {
             fail("Chromium is needed for the live-map browser test but " + chromium + " is missing. Install it with "
                     + "'apt-get update && apt-get install -y chromium' (CI does), or point -Dtruce.chromium=<path> at one.");
         }
+        tc.center.addListener(health);
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
-                .withAssetThrottle(Duration.ofMillis(300)).withClockInterval(Duration.ofMillis(500)));
+                .withAssetThrottle(Duration.ofMillis(300)).withClockInterval(Duration.ofMillis(500))
+                .withHealth(health));
         server.start(0);
         tc.accept(tc.fix("RU-UAV-01", 39.85, 46.75, 45));
         tc.accept(tc.footprint("RU-UAV-01", 39.87, 46.77));
@@ -143,6 +146,22 @@ class LiveMapBrowserTest {
         Path shot = Path.of("target", "live-map.png");
         page.screenshot(new Page.ScreenshotOptions().setPath(shot));
         assertThat(Files.size(shot)).isPositive();
+
+        // Asset health: loaded with the assets, then changed live; the marker fades and the popup says why.
+        assertThat(page.evaluate("() => window.truceMap.assetHealth('TR-UAV-01')")).isEqualTo("ONLINE");
+        health.tick(tc.clock.instant()); // TR-UAV-01 has been silent for two minutes
+        page.locator(".drone-icon.ast-TR-UAV-01.health-offline").waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
+        // RU-UAV-01's last fix jumped 20 km in two minutes, beyond its 40 m/s: flagged since it arrived.
+        assertThat(page.locator(".drone-icon.ast-RU-UAV-01.health-position_anomaly").count()).isEqualTo(1);
+        page.locator(".drone-icon.ast-TR-UAV-01").dispatchEvent("click");
+        Locator assetPopup = page.locator(".leaflet-popup-content .popup", new Page.LocatorOptions()
+                .setHasText("Asset TR-UAV-01"));
+        assetPopup.waitFor(new Locator.WaitForOptions().setTimeout(TIMEOUT_MS));
+        assertThat(assetPopup.innerText()).contains("Status").contains("offline")
+                .contains("since 2020-11-20 08:00:03 UTC").contains("silent for 3 s");
+        page.waitForTimeout(400); // let the popup fade in before the screenshot
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-health.png")));
         assertThat(errors).isEmpty();
     }
 

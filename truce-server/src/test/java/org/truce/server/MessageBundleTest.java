@@ -23,6 +23,7 @@ import org.truce.fusion.TrackStatus;
 import org.truce.rules.IncidentState;
 import org.truce.sensing.AssetKind;
 import org.truce.sensing.ObjectClass;
+import org.truce.sensing.health.AssetStatus;
 
 /**
  * All UI text comes from the message bundles: every id the page uses exists in the English bundle, and every
@@ -60,6 +61,7 @@ class MessageBundleTest {
         for (AssetKind k : AssetKind.values()) used.add("asset.kind." + k.name());
         for (ObjectClass c : ObjectClass.values()) used.add("object.class." + c.name());
         for (TrackStatus s : TrackStatus.values()) used.add("track.status." + s.name());
+        for (AssetStatus s : AssetStatus.values()) used.add("health.status." + s.name());
         for (String type : List.of("cease-fire", "hold-positions", "withdraw-by", "corridor-control", "force-cap",
                 "restricted-movement")) {
             used.add("rule.type." + type);

@@ -23,6 +23,8 @@ import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
 import org.truce.sensing.AssetId;
 import org.truce.sensing.Observation;
+import org.truce.sensing.health.AssetStatus;
+import org.truce.server.health.AssetHealthView;
 import org.truce.store.IncidentQuery;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
@@ -49,14 +51,18 @@ public final class ApiHandlers {
     private final Set<String> partyIds;
     private final Set<String> provisionIds;
     private final Set<String> ruleTypes;
+    private final Optional<AssetHealthView> health;
 
     /**
      * @param defaultLimit page size when {@code limit} is absent
      * @param maxLimit     largest {@code limit} accepted
      * @param trackWindow  how far back {@code /api/tracks} looks by default
+     * @param health       the asset health source, if the server has one
      */
-    public ApiHandlers(Center center, ObjectMapper mapper, int defaultLimit, int maxLimit, Duration trackWindow) {
+    public ApiHandlers(Center center, ObjectMapper mapper, int defaultLimit, int maxLimit, Duration trackWindow,
+                       Optional<AssetHealthView> health) {
         this.center = center;
+        this.health = health;
         this.store = center.store();
         this.defaultLimit = defaultLimit;
         this.maxLimit = maxLimit;
@@ -92,6 +98,17 @@ public final class ApiHandlers {
         Asset a = store.assets().find(AssetId.of(id))
                 .orElseThrow(() -> ProblemException.notFound("id", "no asset with id '" + id + "'"));
         ctx.json(view(a));
+    }
+
+    public void assetHealth(Context ctx) {
+        params(ctx);
+        String id = ctx.pathParam("id");
+        Asset a = store.assets().find(AssetId.of(id))
+                .orElseThrow(() -> ProblemException.notFound("id", "no asset with id '" + id + "'"));
+        ctx.json(health.map(h -> new AssetHealthReport(a.id(), true, h.status(a.id()), h.timeline(a.id()),
+                        Optional.<String>empty()))
+                .orElseGet(() -> new AssetHealthReport(a.id(), false, AssetStatus.UNKNOWN, List.of(),
+                        Optional.of(AssetHealthReport.UNMONITORED_NOTE))));
     }
 
     public void observations(Context ctx) {
@@ -158,7 +175,8 @@ public final class ApiHandlers {
 
     private AssetView view(Asset a) {
         return AssetView.of(a, last(a.id(), "fix", Observation.PlatformFix.class),
-                last(a.id(), "footprint", Observation.Footprint.class));
+                last(a.id(), "footprint", Observation.Footprint.class),
+                health.map(h -> HealthSummary.of(h.status(a.id()), h.timeline(a.id()))));
     }
 
     private <T extends Observation> Optional<AssetView.Located<T>> last(AssetId asset, String kind, Class<T> type) {

@@ -10,11 +10,41 @@ import java.util.Optional;
 public final class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final Optional<String> parameter;
+    private final Optional<Integer> line;
+    private final Optional<Integer> column;
 
     public ProblemException(ProblemType type, String detail, Optional<String> parameter) {
+        this(type, detail, parameter, Optional.empty(), Optional.empty());
+    }
+
+    private ProblemException(ProblemType type, String detail, Optional<String> parameter, Optional<Integer> line,
+                             Optional<Integer> column) {
         super(detail);
         this.type = Objects.requireNonNull(type);
         this.parameter = Objects.requireNonNull(parameter);
+        this.line = Objects.requireNonNull(line);
+        this.column = Objects.requireNonNull(column);
+    }
+
+    /** A request body that is not well-formed JSON; {@code line} and {@code column} are 1-based (0 if unknown). */
+    public static ProblemException malformedBody(String detail, int line, int column) {
+        return new ProblemException(ProblemType.MALFORMED_BODY, detail, Optional.empty(),
+                Optional.of(line).filter(n -> n > 0), Optional.of(column).filter(n -> n > 0));
+    }
+
+    /** A well-formed body of the wrong shape; {@code field} is the JSON path at fault. */
+    public static ProblemException badBody(String field, String detail) {
+        return new ProblemException(ProblemType.MALFORMED_BODY, detail, Optional.of(field));
+    }
+
+    /** A missing or unknown credential; {@code detail} never echoes the credential. */
+    public static ProblemException unauthorized(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail, Optional.empty());
+    }
+
+    /** A body longer than the server reads. */
+    public static ProblemException tooLarge(String detail) {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, detail, Optional.empty());
     }
 
     /** A query or path parameter that cannot be used; {@code detail} says why and shows the value. */
@@ -36,6 +66,6 @@ public final class ProblemException extends RuntimeException {
     }
 
     public Problem toProblem(String instance) {
-        return type.problem(getMessage(), instance, parameter);
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), instance, parameter, line, column);
     }
 }

@@ -5,7 +5,10 @@ import java.util.Optional;
 /** The kinds of problem the API reports; each has one type URI, title and HTTP status. */
 public enum ProblemType {
     BAD_PARAMETER("bad-parameter", "Bad request parameter", 400),
+    MALFORMED_BODY("malformed-body", "Malformed request body", 400),
+    UNAUTHORIZED("unauthorized", "Missing or wrong credentials", 401),
     NOT_FOUND("not-found", "Resource not found", 404),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     NO_SUCH_ENDPOINT("no-such-endpoint", "No such endpoint", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     HTTP_ERROR("http-error", "HTTP error", 400),

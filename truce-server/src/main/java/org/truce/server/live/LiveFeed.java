@@ -19,13 +19,15 @@ import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
 import org.truce.sensing.AssetId;
 import org.truce.sensing.Observation;
+import org.truce.sensing.health.AssetStatusChange;
 
 /**
  * The live feed behind {@code /api/events}: listens to the center and fans events out to the connected clients.
  *
  * <p>Events: {@code incident} ({@link IncidentEvent}) and {@code track} (the track) as they happen; {@code asset}
  * ({@link AssetState}) coalesced per asset and sent by {@link #flushAssets()}, so a drone reporting ten fixes a
- * second costs each client at most one event per flush period; {@code clock} by {@link #publishClock()}.
+ * second costs each client at most one event per flush period; {@code clock} by {@link #publishClock()};
+ * {@code health} (an asset's status change) by {@link #publishHealth}.
  *
  * <p>{@link #on} runs on the pipeline thread and never blocks or touches a connection: it serialises the event
  * once and offers it to each client's bounded queue (see {@link LiveClient}). Thread-safe.
@@ -92,6 +94,11 @@ public final class LiveFeed implements CenterListener, AutoCloseable {
                     : registry.apply(k).map(a -> s.withRegistry(a.owner(), a.kind())).orElse(s));
             if (state != null) broadcast("asset", state);
         }
+    }
+
+    /** Sends an asset's status change to every client (event {@code health}); never blocks. */
+    public void publishHealth(AssetStatusChange change) {
+        broadcast("health", change);
     }
 
     /** Sends the center's current time to every client. */
