@@ -165,15 +165,15 @@ final class CenterRuntime implements AutoCloseable {
     @Override
     public void close() {
         if (!running.getAndSet(false)) return;
-        if (driver != null) {
-            driver.interrupt();
-            try {
-                driver.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        // Never interrupt a thread that may be writing: H2 closes its file when a thread doing I/O is interrupted.
+        // The driver and the scheduler see the flag and finish their step.
+        scheduler.shutdown();
+        try {
+            if (driver != null) driver.join(30_000);
+            scheduler.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        scheduler.shutdownNow();
         ingest.ifPresent(Ingest::stop);
         server.stop();
         ledger.recorder().flush();
@@ -254,7 +254,7 @@ final class CenterRuntime implements AutoCloseable {
                     out.flush();
                 }
             } catch (InterruptedException e) {
-                store.meta().put(META_SIM_POSITION, sim.now().toString());
+                Thread.currentThread().interrupt();
             }
         }, "truce-simulation");
         t.setDaemon(true);
