@@ -104,7 +104,7 @@ public final class JdbcStore implements Store {
         }
         try {
             // WRITE_DELAY=0: write the file at every commit rather than up to half a second later.
-            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0", "sa", "", database + " (file " + file + ")",
+            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0;RETENTION_TIME=0", "sa", "", database + " (file " + file + ")",
                     Optional.of(dir));
         } catch (RuntimeException e) {
             OPEN_H2_DIRECTORIES.remove(dir);
