@@ -90,6 +90,19 @@ class TrackRulesTest {
     }
 
     @Test
+    void aTrackOnceSeenOnItsOwnSideIsJudgedByItsCrossingsOnly() {
+        RuleEvaluator e = evaluator("¶1", holdPositions());
+        // First seen inside am-held with an unsure side: not reported; then seen outside (its own side), then back in.
+        assertThat(e.onTrack(track("TRK-38", T, at(3_000, 18_000), 10, ObjectClass.APC, AZ, 0.6,
+                TrackStatus.CONFIRMED), "OBS-1")).isEmpty();
+        assertThat(see(e, "TRK-38", -1_000, 18_000, ObjectClass.APC, AZ)).isEmpty();
+        assertThat(see(e, "TRK-38", 1_000, 18_000, ObjectClass.APC, AZ)).singleElement()
+                .satisfies(x -> assertThat(x.description()).contains("entered am-held"));
+        assertThat(see(e, "TRK-38", 3_000, 18_000, ObjectClass.APC, AZ)).as("the crossing was seen: not found beyond too")
+                .isEmpty();
+    }
+
+    @Test
     void firstSightingWhileTentativeCountsWhenTheTrackIsConfirmedBeyondTheLine() {
         RuleEvaluator e = evaluator("¶1", holdPositions());
         assertThat(e.onTrack(track("TRK-31", T, at(5_000, 12_000), 10, ObjectClass.APC, AZ, 0.95,
