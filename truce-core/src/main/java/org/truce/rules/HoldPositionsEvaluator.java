@@ -30,8 +30,8 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
     private final Geofence fence = new Geofence();
     /** A crossing seen while the track was tentative, judged once it is confirmed. */
     private final Map<String, Geofence.Transition> pending = new HashMap<>();
-    /** Side of each track's first sighting; a track whose first sighting was on its own side was seen there. */
-    private final Map<String, Geofence.Side> firstSide = new HashMap<>();
+    /** Every side of the line each track has been on: a track once seen on its own side had its crossing seen. */
+    private final Map<String, java.util.EnumSet<Geofence.Side>> sidesSeen = new HashMap<>();
     private final java.util.Set<String> foundBeyond = new java.util.HashSet<>();
 
     HoldPositionsEvaluator(RuleBinding binding, RuleContext ctx) {
@@ -50,7 +50,7 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
         double d = ctx.zones().signedDistanceM(rule.heldArea(), ctx.zones().toLocal(t.position()));
         double tol = rule.toleranceM();
         Geofence.Transition tr = fence.update(t.id(), d, Math.nextDown(-tol), tol);
-        firstSide.putIfAbsent(t.id(), tr.side());
+        sidesSeen.computeIfAbsent(t.id(), k -> java.util.EnumSet.noneOf(Geofence.Side.class)).add(tr.side());
         if (t.status() != TrackStatus.CONFIRMED) {
             if (tr == Geofence.Transition.ENTERED || tr == Geofence.Transition.EXITED) pending.put(t.id(), tr);
             return List.of();
@@ -75,8 +75,8 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
     private List<Violation> foundBeyondLine(Track t, PartyId side, double d, String observationId) {
         double tol = rule.toleranceM();
         boolean beyond = side.equals(rule.insideParty()) ? d > tol : side.equals(rule.outsideParty()) && d < -tol;
-        Geofence.Side wrong = side.equals(rule.insideParty()) ? Geofence.Side.OUTSIDE : Geofence.Side.INSIDE;
-        if (!beyond || firstSide.get(t.id()) != wrong || foundBeyond.contains(t.id())
+        Geofence.Side own = side.equals(rule.insideParty()) ? Geofence.Side.INSIDE : Geofence.Side.OUTSIDE;
+        if (!beyond || sidesSeen.get(t.id()).contains(own) || foundBeyond.contains(t.id())
                 || t.sideConfidence() < ctx.attributionConfidence()) {
             return List.of();
         }
@@ -99,7 +99,7 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
     public void forgetTrack(String trackId) {
         fence.forget(trackId);
         pending.remove(trackId);
-        firstSide.remove(trackId);
+        sidesSeen.remove(trackId);
         foundBeyond.remove(trackId);
     }
 }

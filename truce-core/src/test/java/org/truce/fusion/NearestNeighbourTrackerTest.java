@@ -98,14 +98,97 @@ class NearestNeighbourTrackerTest {
 
     @Test
     void sideFusesLogOddsAndConflictingReportsCancel() {
-        Track t = feed(detection("A", T0, at(0, 0), ObjectClass.APC, AM, 0.9));
-        assertThat(t.sideConfidence()).isCloseTo(0.9, within(1e-9));
-        t = feed(detection("B", T0.plusSeconds(10), at(0, 0), ObjectClass.APC, AM, 0.9));
-        assertThat(t.sideConfidence()).isCloseTo(81.0 / 82.0, within(1e-9));
-        t = feed(detection("C", T0.plusSeconds(20), at(0, 0), ObjectClass.APC, AZ, 0.9));
-        t = feed(detection("D", T0.plusSeconds(30), at(0, 0), ObjectClass.APC, AZ, 0.9));
+        // Reports at 0.75, under the side-conflict confidence (0.8), so the AZ reports may join the AM track.
+        Track t = feed(detection("A", T0, at(0, 0), ObjectClass.APC, AM, 0.75));
+        assertThat(t.sideConfidence()).isCloseTo(0.75, within(1e-9));
+        t = feed(detection("B", T0.plusSeconds(10), at(0, 0), ObjectClass.APC, AM, 0.75));
+        assertThat(t.sideConfidence()).as("odds 3 × 3").isCloseTo(0.9, within(1e-9));
+        t = feed(detection("C", T0.plusSeconds(20), at(0, 0), ObjectClass.APC, AZ, 0.75));
+        assertThat(t.id()).isEqualTo("TRK-1");
+        assertThat(t.side()).contains(AM);
+        assertThat(t.sideConfidence()).isCloseTo(0.75, within(1e-9));
+        t = feed(detection("D", T0.plusSeconds(30), at(0, 0), ObjectClass.APC, AZ, 0.75));
+        assertThat(t.id()).isEqualTo("TRK-1");
         assertThat(t.side()).isEmpty();
         assertThat(t.sideConfidence()).isCloseTo(0.5, within(1e-9));
+    }
+
+    @Test
+    void aConfidentlyDifferentSideNeverJoinsAConfidentTrack() {
+        feed(detection("A", T0, at(0, 0), ObjectClass.APC, AM, 0.9));
+        Track own = feed(detection("B", T0.plusSeconds(10), at(0, 0), ObjectClass.APC, AM, 0.9));
+        assertThat(own.sideConfidence()).isGreaterThanOrEqualTo(0.8);
+        Track other = feed(detection("C", T0.plusSeconds(20), at(5, 0), ObjectClass.APC, AZ, 0.8));
+        assertThat(other.id()).as("5 m away, but another army").isEqualTo("TRK-2");
+        assertThat(other.side()).contains(AZ);
+        Track unsure = feed(detection("D", T0.plusSeconds(30), at(0, 0), ObjectClass.APC, AZ, 0.6));
+        assertThat(unsure.id()).as("an unsure report may join the nearest").isIn("TRK-1", "TRK-2");
+        assertThat(tracker.tracks()).hasSize(2);
+    }
+
+    /** A confirmed AM track at (0, 0), last hit at T0 + 60 s, not moving. */
+    private void stationaryConfirmedTrack() {
+        for (Detection d : path("RU-UAV-01", T0, 30, 3, 0, 0, 0, 0, ObjectClass.APC, AM, 0.9)) feed(d);
+        assertThat(tracker.tracks()).singleElement()
+                .satisfies(t -> assertThat(t.status()).isEqualTo(TrackStatus.CONFIRMED));
+    }
+
+    @Test
+    void theGateIsCappedSoACoastingTrackDoesNotAbsorbAFarDetection() {
+        stationaryConfirmedTrack();
+        // Coasting 9 min: the uncapped gate (3.5 × 2 m/s × 540 s ≈ 3.8 km) would take a detection 1.5 km away.
+        Track far = feed(detection("TR-UAV-01", T0.plusSeconds(600), at(1_500, 0), ObjectClass.APC, null, 0));
+        assertThat(far.id()).as("beyond the 600 m cap: a new track").isEqualTo("TRK-2");
+        Track near = feed(detection("TR-UAV-01", T0.plusSeconds(610), at(500, 0), ObjectClass.APC, null, 0));
+        assertThat(near.id()).as("within the cap the old track still gates").isEqualTo("TRK-1");
+    }
+
+    @Test
+    void aConfidentSameSideDetectionMayBeAsFarAsItsSpeedAllows() {
+        stationaryConfirmedTrack();
+        // 540 s since the last hit: 15 m/s × 540 s = 8.1 km; the filter's own gate (≈ 3.8 km) is then the bound.
+        Track same = feed(detection("TR-UAV-01", T0.plusSeconds(600), at(1_500, 0), ObjectClass.APC, AM, 0.9));
+        assertThat(same.id()).as("beyond maxGate, within speed × dt, same side").isEqualTo("TRK-1");
+        assertThat(same.hits()).isEqualTo(4);
+    }
+
+    @Test
+    void aSameSideDetectionBeyondItsSpeedStartsANewTrack() {
+        // A slow plausible speed (2 m/s), so that speed × dt rather than the filter's gate (≈ 3.8 km) binds.
+        TrackerConfig d = TrackerConfig.defaults();
+        NearestNeighbourTracker slow = new NearestNeighbourTracker(UTM, new TrackerConfig(d.gateSigmas(), d.minGateM(),
+                d.alpha(), d.beta(), d.initialSpeedSigmaMps(), d.minSpeedSigmaMps(), d.confirmHits(), d.confirmWindow(),
+                d.maxCoast(), d.evidenceLimit(), d.maxGateM(), d.sideConflict(), 2));
+        int n = 0;
+        for (Detection x : path("RU-UAV-01", T0, 30, 3, 0, 0, 0, 0, ObjectClass.APC, AM, 0.9)) slow.update("OBS-" + ++n, x);
+        // 540 s since the last hit: 2 m/s × 540 s = 1080 m.
+        Track beyond = slow.update("OBS-" + ++n, detection("TR-UAV-01", T0.plusSeconds(600), at(1_500, 0),
+                ObjectClass.APC, AM, 0.9));
+        assertThat(beyond.id()).as("1.5 km: farther than the speed allows").isEqualTo("TRK-2");
+        Track within = slow.update("OBS-" + ++n, detection("TR-UAV-01", T0.plusSeconds(600), at(0, 1_000),
+                ObjectClass.APC, AM, 0.9));
+        assertThat(within.id()).as("1 km: beyond maxGate, within speed × dt").isEqualTo("TRK-1");
+    }
+
+    @Test
+    void anUnsureSideDoesNotWidenTheGate() {
+        stationaryConfirmedTrack();
+        Track unsure = feed(detection("TR-UAV-01", T0.plusSeconds(600), at(-1_500, 0), ObjectClass.APC, AM, 0.7));
+        assertThat(unsure.id()).isEqualTo("TRK-2");
+    }
+
+    @Test
+    void gateSettingsAreValidated() {
+        TrackerConfig d = TrackerConfig.defaults();
+        assertThat(d.maxGateM()).isEqualTo(600);
+        assertThat(d.sideConflict()).isEqualTo(0.8);
+        assertThat(d.sameSideSpeedMps()).isEqualTo(15);
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new TrackerConfig(
+                3.5, 30, 0.5, 0.3, 20, 2, 3, Duration.ofMinutes(5), Duration.ofMinutes(10), 50, 20, 0.8, 15))
+                .withMessageContaining("maxGateM");
+        org.assertj.core.api.Assertions.assertThatIllegalArgumentException().isThrownBy(() -> new TrackerConfig(
+                3.5, 30, 0.5, 0.3, 20, 2, 3, Duration.ofMinutes(5), Duration.ofMinutes(10), 50, 600, 0.5, 15))
+                .withMessageContaining("sideConflict");
     }
 
     @Test

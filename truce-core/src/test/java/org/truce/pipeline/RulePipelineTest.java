@@ -201,9 +201,23 @@ class RulePipelineTest {
         assertThat(d.incidents()).singleElement().satisfies(i -> {
             assertThat(i.ruleType()).isEqualTo("cease-fire");
             assertThat(i.evidence()).containsExactly("OBS-1", "OBS-2");
+            assertThat(i.subject()).isEqualTo("fire:OBS-1");
+            assertThat(i.start()).as("from the first cue, raised by the second").isEqualTo(DAY);
+            assertThat(i.end()).isEqualTo(DAY.plusSeconds(40));
+            assertThat(i.summary()).contains("2 cues");
             assertThat(i.party()).contains(AM);
             assertThat(i.uncertaintyM()).isCloseTo(2.4477 * 2_000 / Math.sqrt(12) / Math.sqrt(2), within(150.0));
         });
+    }
+
+    @Test
+    void aSingleUncorroboratedCueRaisesNoIncident() {
+        PipelineTestDriver d = driver(agreement(), DAY);
+        d.pipe(bearingCue("RU-ACU-01", DAY, FireKind.LAUNCH, 90, 2, 9_000, 11_000));
+        d.pipe(bearingCue("TR-ACU-01", DAY.plusSeconds(300), FireKind.LAUNCH, 0, 2, 12_000, 14_000));
+        d.advance(Duration.ofMinutes(30));
+        assertThat(d.incidents()).as("two lone cues, five minutes apart").isEmpty();
+        assertThat(d.center().store().observations().size()).as("both stay in the log").isEqualTo(2);
     }
 
     @Test

@@ -65,10 +65,68 @@ class TrackRulesTest {
     }
 
     @Test
-    void trackFirstSeenOnTheWrongSideHasNotCrossed() {
+    void trackFirstSeenConfidentlyBeyondTheLineIsReportedOnceAsFoundBeyond() {
         RuleEvaluator e = evaluator("¶1", holdPositions());
-        assertThat(see(e, "TRK-3", 5_000, 10_000, ObjectClass.APC, AZ)).isEmpty();
-        assertThat(see(e, "TRK-3", 6_000, 10_000, ObjectClass.APC, AZ)).isEmpty();
+        List<Violation> v = see(e, "TRK-3", 5_000, 10_000, ObjectClass.APC, AZ);
+        assertThat(v).singleElement().satisfies(x -> {
+            assertThat(x.party()).contains(AZ);
+            assertThat(x.attributionConfidence()).isEqualTo(0.95);
+            assertThat(x.newEpisode()).isTrue();
+            assertThat(x.subject()).isEqualTo("TRK-3");
+            assertThat(x.description())
+                    .isEqualTo("TRK-3 (APC of AZ) found 5000 m beyond the line of am-held (crossing not seen)");
+        });
+        assertThat(see(e, "TRK-3", 6_000, 10_000, ObjectClass.APC, AZ)).as("once per track").isEmpty();
+        // Out and back in: that crossing was seen, and counts as a crossing.
+        assertThat(see(e, "TRK-3", -1_000, 10_000, ObjectClass.APC, AZ)).isEmpty();
+        assertThat(see(e, "TRK-3", 1_000, 10_000, ObjectClass.APC, AZ)).singleElement()
+                .satisfies(x -> assertThat(x.description()).contains("entered am-held"));
+        // The inside party found beyond the line, away from every exceptIn zone: ~20.6 km south-west of the corner.
+        assertThat(see(e, "TRK-30", -5_000, -20_000, ObjectClass.TANK, AM)).singleElement().satisfies(x -> {
+            assertThat(x.party()).contains(AM);
+            assertThat(x.description()).isEqualTo("TRK-30 (TANK of AM) found 20616 m beyond the line of am-held"
+                    + " (crossing not seen)");
+        });
+    }
+
+    @Test
+    void aTrackOnceSeenOnItsOwnSideIsJudgedByItsCrossingsOnly() {
+        RuleEvaluator e = evaluator("¶1", holdPositions());
+        // First seen inside am-held with an unsure side: not reported; then seen outside (its own side), then back in.
+        assertThat(e.onTrack(track("TRK-38", T, at(3_000, 18_000), 10, ObjectClass.APC, AZ, 0.6,
+                TrackStatus.CONFIRMED), "OBS-1")).isEmpty();
+        assertThat(see(e, "TRK-38", -1_000, 18_000, ObjectClass.APC, AZ)).isEmpty();
+        assertThat(see(e, "TRK-38", 1_000, 18_000, ObjectClass.APC, AZ)).singleElement()
+                .satisfies(x -> assertThat(x.description()).contains("entered am-held"));
+        assertThat(see(e, "TRK-38", 3_000, 18_000, ObjectClass.APC, AZ)).as("the crossing was seen: not found beyond too")
+                .isEmpty();
+    }
+
+    @Test
+    void firstSightingWhileTentativeCountsWhenTheTrackIsConfirmedBeyondTheLine() {
+        RuleEvaluator e = evaluator("¶1", holdPositions());
+        assertThat(e.onTrack(track("TRK-31", T, at(5_000, 12_000), 10, ObjectClass.APC, AZ, 0.95,
+                TrackStatus.TENTATIVE), "OBS-1")).as("a tentative track reports nothing").isEmpty();
+        assertThat(e.onTrack(confirmed("TRK-31", T.plusSeconds(60), at(5_100, 12_000), ObjectClass.APC, AZ), "OBS-2"))
+                .singleElement().satisfies(x -> assertThat(x.observationId()).isEqualTo("OBS-2"));
+    }
+
+    @Test
+    void foundBeyondNeedsConfidenceDistanceAndAPlaceNoOtherProvisionGoverns() {
+        RuleEvaluator e = evaluator("¶1", holdPositions());
+        assertThat(e.onTrack(track("TRK-32", T, at(5_000, 14_000), 10, ObjectClass.APC, AZ, 0.79,
+                TrackStatus.CONFIRMED), "OBS-1")).as("side confidence below the attribution confidence").isEmpty();
+        assertThat(see(e, "TRK-33", 150, 16_000, ObjectClass.APC, AZ)).as("within the tolerance").isEmpty();
+        assertThat(see(e, "TRK-33", 199, 16_000, ObjectClass.APC, AZ)).as("still within the tolerance").isEmpty();
+        assertThat(see(e, "TRK-34", -150, 16_000, ObjectClass.APC, AM)).as("inside party within the tolerance").isEmpty();
+        assertThat(see(e, "TRK-35", 30_000, 5_000, ObjectClass.TANK, AM)).as("in aghdam-handover").isEmpty();
+        assertThat(see(e, "TRK-36", -10_000, 10_000, ObjectClass.TANK, AM)).as("in the corridor").isEmpty();
+        assertThat(see(e, "TRK-37", -10_000, 0, ObjectClass.TANK, AM)).as("in lachin-handover").isEmpty();
+
+        RuleEvaluator noExceptions = evaluator("¶1", holdPositions(List.of()));
+        assertThat(see(noExceptions, "TRK-35", 30_000, 5_000, ObjectClass.TANK, AM))
+                .as("the same place without exceptIn").hasSize(1);
+        assertThat(see(noExceptions, "TRK-36", -10_000, 10_000, ObjectClass.TANK, AM)).hasSize(1);
     }
 
     @Test
@@ -78,8 +136,10 @@ class TrackRulesTest {
                 TrackStatus.TENTATIVE), "OBS-1")).isEmpty();
         assertThat(e.onTrack(track("TRK-4", T.plusSeconds(30), at(1_000, 10_000), 10, ObjectClass.APC, AZ, 0.95,
                 TrackStatus.TENTATIVE), "OBS-2")).as("a tentative track reports nothing").isEmpty();
+        // First seen 1 km outside am-held, in the corridor: beyond the line, but the corridor is exceptIn.
         assertThat(see(e, "TRK-5", -1_000, 10_000, ObjectClass.APC, AM)).isEmpty();
         assertThat(see(e, "TRK-5", 1_000, 10_000, ObjectClass.APC, AM)).as("AM entering its own area").isEmpty();
+        assertThat(see(e, "TRK-5", 5_000, 10_000, ObjectClass.APC, AM)).as("AM moving inside its own area").isEmpty();
     }
 
     @Test

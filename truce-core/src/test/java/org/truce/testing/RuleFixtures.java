@@ -168,8 +168,13 @@ public final class RuleFixtures {
         return new RuleSpec.CeaseFire(RuleId.of("p1-ceasefire"), THEATER, EFFECTIVE);
     }
 
+    /** As in the scenario: the handover districts and the corridor are governed by other provisions. */
     public static RuleSpec.HoldPositions holdPositions() {
-        return new RuleSpec.HoldPositions(RuleId.of("p1-hold-positions"), AM_HELD, AM, AZ, HOLD_TOLERANCE_M, List.of(), EFFECTIVE);
+        return holdPositions(List.of(AGHDAM, KALBAJAR, LACHIN, CORRIDOR));
+    }
+
+    public static RuleSpec.HoldPositions holdPositions(List<ZoneId> exceptIn) {
+        return new RuleSpec.HoldPositions(RuleId.of("p1-hold-positions"), AM_HELD, AM, AZ, HOLD_TOLERANCE_M, exceptIn, EFFECTIVE);
     }
 
     public static RuleSpec.WithdrawBy withdrawBy(String id, ZoneId zone, Instant deadline) {

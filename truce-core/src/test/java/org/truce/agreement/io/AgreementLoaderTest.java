@@ -117,6 +117,31 @@ class AgreementLoaderTest {
         assertThat(airspace.covers(gf.createPoint(new Coordinate(46.951, 39.551)))).isTrue();
     }
 
+    @Test
+    void holdPositionsReadsItsExceptInZonesAndDefaultsToNone() {
+        Agreement a = AgreementLoader.load(TestAgreements.writeAgreement(dir, EXAMPLE));
+        var hold = (RuleSpec.HoldPositions) a.provision(ProvisionId.of("¶1")).orElseThrow().versions().get(0).rules().get(1);
+        assertThat(hold.exceptIn()).extracting(ZoneId::value).containsExactly("handover", "corridor");
+        assertThat(hold.zones()).extracting(ZoneId::value).containsExactly("north-held", "handover", "corridor");
+        Agreement none = AgreementLoader.load(TestAgreements.writeAgreement(dir,
+                broken(",\n              \"exceptIn\": [\"handover\", \"corridor\"]", "")));
+        var plain = (RuleSpec.HoldPositions) none.provision(ProvisionId.of("¶1")).orElseThrow().versions().get(0).rules().get(1);
+        assertThat(plain.exceptIn()).isEmpty();
+    }
+
+    @Test
+    void unknownZoneInExceptIn() {
+        String json = broken("\"exceptIn\": [\"handover\", \"corridor\"]", "\"exceptIn\": [\"handover\", \"coridor\"]");
+        assertThat(only(json)).isEqualTo(new AgreementError("agreement.json",
+                "$.provisions[0].versions[0].rules[1].exceptIn[1]", line(json, "coridor"), "unknown zone 'coridor'"));
+    }
+
+    @Test
+    void exceptInMustBeAListOfZoneIds() {
+        AgreementError e = only(broken("\"exceptIn\": [\"handover\", \"corridor\"]", "\"exceptIn\": \"handover\""));
+        assertThat(e.jsonPath()).isEqualTo("$.provisions[0].versions[0].rules[1].exceptIn");
+    }
+
     private static Instant deadline(RuleSpec r) {
         return ((RuleSpec.WithdrawBy) r).deadline();
     }

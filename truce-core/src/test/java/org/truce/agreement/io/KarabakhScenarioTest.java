@@ -174,6 +174,8 @@ class KarabakhScenarioTest {
         assertThat(hold.heldArea()).isEqualTo(ZoneId.of("am-held"));
         assertThat(hold.insideParty()).isEqualTo(PartyId.of("AM"));
         assertThat(hold.outsideParty()).isEqualTo(PartyId.of("AZ"));
+        assertThat(hold.exceptIn()).extracting(ZoneId::value).containsExactly("aghdam-handover", "kalbajar-handover",
+                "lachin-handover", "lachin-corridor", "armenia");
         var aghdam = (RuleSpec.WithdrawBy) rule("¶2", t, "p2-aghdam");
         assertThat(aghdam.deadline()).isEqualTo(Instant.parse("2020-11-19T21:00:00Z"));
         assertThat(aghdam.parties()).containsExactly(PartyId.of("AM"));
@@ -181,6 +183,7 @@ class KarabakhScenarioTest {
         assertThat(cap.party()).isEqualTo(PartyId.of("RU-PK"));
         assertThat(cap.allowedZones()).containsExactly(ZoneId.of("pk-zone"), ZoneId.of("lachin-corridor"));
         assertThat(cap.caps()).isEqualTo(Map.of("PERSONNEL", 1960, "APC", 90, "VEHICLES", 380));
+        assertThat(cap.windowSeconds()).isEqualTo(600);
     }
 
     @Test

@@ -115,6 +115,8 @@ public final class LiveFeed implements CenterListener, AutoCloseable {
     @Override
     public void close() {
         clients.forEach(LiveClient::shutdown);
+        // Each sender thread removes its client when it ends, later; once closed, none counts as connected.
+        clients.clear();
     }
 
     private void remember(AcceptedObservation a) {
