@@ -16,7 +16,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.truce.app.ledger.LedgerServices;
+import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
+import org.truce.server.health.AssetHealthView;
 import org.truce.agreement.Agreement;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
@@ -103,7 +105,16 @@ final class CenterRuntime implements AutoCloseable {
             // Real sensors only feed a center on the real clock: a simulated clock would refuse their times.
             Optional<Ingest> ingest = sim == null ? Optional.of(startIngest(center, o.settings())) : Optional.empty();
             ingest.ifPresent(started::add);
-            TruceServer server = new TruceServer(center, ServerOptions.defaults().withHost(o.host()));
+            // Asset health: the adapters keep it for real sensors; a simulated center keeps its own from the log.
+            AssetHealthListener health = ingest.map(Ingest::health).orElseGet(() -> {
+                AssetHealthListener h = new AssetHealthListener(store.assets());
+                center.addListener(h);
+                return h;
+            });
+            ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
+                    .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
+                    .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""));
+            TruceServer server = new TruceServer(center, serverOptions);
             started.add(server);
             server.start(o.port());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -112,6 +123,9 @@ final class CenterRuntime implements AutoCloseable {
                 return t;
             });
             scheduler.scheduleWithFixedDelay(() -> ledger.tick(center.clock().instant()), 1, 1, TimeUnit.SECONDS);
+            if (ingest.isEmpty()) {
+                scheduler.scheduleWithFixedDelay(() -> health.tick(center.clock().instant()), 1, 1, TimeUnit.SECONDS);
+            }
             long auditSeconds = o.settings().duration("ledger.audit-interval").toSeconds();
             scheduler.scheduleWithFixedDelay(ledger::audit, auditSeconds, auditSeconds, TimeUnit.SECONDS);
             CenterRuntime runtime = new CenterRuntime(store, center, server, ledger, ingest, scheduler);

@@ -66,7 +66,7 @@ public final class NearestNeighbourTracker implements Tracker {
             double px = s.x + s.vx * dt, py = s.y + s.vy * dt;
             double combined = Math.sqrt(s.predictedVariance(dt) + detSigma * detSigma);
             double dist = Math.hypot(z.x - px, z.y - py);
-            double cap = sameSide(s.toTrack(), d) ? Math.max(config.maxGateM(), config.sameSideSpeedMps() * dt)
+            double cap = sameSide(s.side(), d) ? Math.max(config.maxGateM(), config.sameSideSpeedMps() * dt)
                     : config.maxGateM();
             double gate = Math.min(cap, Math.max(config.minGateM(), config.gateSigmas() * combined));
             if (dist > gate) continue;
@@ -108,20 +108,23 @@ public final class NearestNeighbourTracker implements Tracker {
     private boolean eligible(State s, Detection d) {
         if (expired(s, d.time())) return false;
         if (s.time.equals(d.time()) && s.assetsAtTime.contains(d.asset())) return false;
-        return compatible(s.objectClass(), d) && !sidesConflict(s.toTrack(), d);
+        return compatible(s.objectClass(), d) && !sidesConflict(s.side(), d);
     }
 
     /** A confident track and a detection confidently naming the same side: the speed-bounded gate applies. */
-    private boolean sameSide(Track t, Detection d) {
+    private boolean sameSide(SideEstimate t, Detection d) {
         return t.side().isPresent() && t.side().equals(d.side())
-                && t.sideConfidence() >= config.sideConflict() && d.sideConfidence() >= config.sideConflict();
+                && t.confidence() >= config.sideConflict() && d.sideConfidence() >= config.sideConflict();
     }
 
     /** Two confident, different sides mean two objects, however close: a column does not change army. */
-    private boolean sidesConflict(Track t, Detection d) {
+    private boolean sidesConflict(SideEstimate t, Detection d) {
         return t.side().isPresent() && d.side().isPresent() && !t.side().equals(d.side())
-                && t.sideConfidence() >= config.sideConflict() && d.sideConfidence() >= config.sideConflict();
+                && t.confidence() >= config.sideConflict() && d.sideConfidence() >= config.sideConflict();
     }
+
+    /** A track's side estimate: the party, if any is more likely than all others together, and its probability. */
+    private record SideEstimate(Optional<PartyId> side, double confidence) { }
 
     private boolean expired(State s, Instant now) {
         Duration limit = s.status == TrackStatus.CONFIRMED ? config.maxCoast() : config.confirmWindow();
@@ -238,7 +241,7 @@ public final class NearestNeighbourTracker implements Tracker {
             return total == 0 ? 0 : classVotes.getOrDefault(c, 0.0) / total;
         }
 
-        Track toTrack() {
+        SideEstimate side() {
             double total = 0;
             for (double v : sideLogOdds.values()) total += v;
             Optional<PartyId> side = Optional.empty();
@@ -251,6 +254,13 @@ public final class NearestNeighbourTracker implements Tracker {
                     side = conf > 0.5 ? Optional.of(e.getKey()) : Optional.empty();
                 }
             }
+            return new SideEstimate(side, sideConfidence);
+        }
+
+        Track toTrack() {
+            SideEstimate est = side();
+            Optional<PartyId> side = est.side();
+            double sideConfidence = est.confidence();
             int size = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
             ObjectClass c = objectClass();
             return new Track("TRK-" + number, firstSeen, time, projection.toGeo(new Coordinate(x, y)), sigmaP,
