@@ -43,6 +43,8 @@ final class CenterRuntime implements AutoCloseable {
     static final String META_SIM_SEED = "sim.seed";
     static final String META_SIM_START = "sim.start";
     static final String META_SIM_POSITION = "sim.position";
+    /** Longest stretch of scenario time the simulation driver runs between two looks at the stop flag. */
+    private static final Duration CHUNK = Duration.ofSeconds(30);
 
     /** What to run. {@code simulation} is empty for a center fed by real sensors only. */
     record Options(Path scenario, Path data, String host, int port, Settings settings,
@@ -245,22 +247,34 @@ final class CenterRuntime implements AutoCloseable {
                 clock, StepListener.none());
     }
 
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
     private static Thread simulationDriver(Simulation sim, SimulatedClock clock, Center center, Store store,
                                            double speed, PrintWriter out, java.util.function.BooleanSupplier alive) {
         Thread t = new Thread(() -> {
             long wall0 = System.nanoTime();
             Instant sim0 = sim.now();
             try {
+                boolean slowNoted = false;
                 while (alive.getAsBoolean() && sim.now().isBefore(sim.end())) {
                     long elapsedNs = System.nanoTime() - wall0;
-                    Instant target = sim0.plusNanos((long) (elapsedNs * speed));
-                    if (target.isAfter(sim.end())) target = sim.end();
+                    Instant wanted = sim0.plusNanos((long) (elapsedNs * speed));
+                    // Short chunks: the position is saved and the stop flag seen at least every CHUNK of scenario time.
+                    Instant target = min(min(wanted, sim.now().plus(CHUNK)), sim.end());
                     if (target.isAfter(sim.now())) {
                         sim.runUntil(target, center, clock, step -> center.tick());
                         // Every observation up to sim.now() is in the log: a restart resumes exactly here.
                         store.meta().put(META_SIM_POSITION, sim.now().toString());
                     }
-                    Thread.sleep(100);
+                    if (!slowNoted && Duration.between(sim.now(), wanted).compareTo(Duration.ofMinutes(10)) > 0) {
+                        slowNoted = true;
+                        out.printf("Note: the theater runs slower than %sx real time here (the store commits every "
+                                + "observation); it keeps going as fast as it can.%n", speed);
+                        out.flush();
+                    }
+                    if (!wanted.isAfter(sim.now())) Thread.sleep(100);
                 }
                 store.meta().put(META_SIM_POSITION, sim.now().toString());
                 if (!sim.now().isBefore(sim.end())) {

@@ -18,7 +18,24 @@ public final class TruceCli implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        quietLibraries();
         System.exit(run(args));
+    }
+
+    /**
+     * The command line prints what its user needs; components log through System.Logger (java.util.logging) and
+     * speak up on the console only for warnings, unless TRUCE_LOG_LEVEL (e.g. INFO, FINE) says otherwise.
+     */
+    private static void quietLibraries() {
+        java.util.logging.Level level;
+        try {
+            level = java.util.logging.Level.parse(System.getenv().getOrDefault("TRUCE_LOG_LEVEL", "WARNING"));
+        } catch (IllegalArgumentException e) {
+            level = java.util.logging.Level.WARNING;
+        }
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.setLevel(level);
+        for (var h : root.getHandlers()) h.setLevel(level);
     }
 
     /** Runs the command line and returns the exit code (tests call this instead of main). */

@@ -104,7 +104,9 @@ public final class JdbcStore implements Store {
         }
         try {
             // WRITE_DELAY=0: write the file at every commit rather than up to half a second later.
-            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0;RETENTION_TIME=0", "sa", "", database + " (file " + file + ")",
+            // RETENTION_TIME=0: reuse freed pages at once (per-observation commits would otherwise bloat the file).
+            // DB_CLOSE_ON_EXIT=FALSE: the center closes the store itself, after its last write, on shutdown.
+            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0;RETENTION_TIME=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "", database + " (file " + file + ")",
                     Optional.of(dir));
         } catch (RuntimeException e) {
             OPEN_H2_DIRECTORIES.remove(dir);
