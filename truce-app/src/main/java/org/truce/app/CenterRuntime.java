@@ -19,6 +19,7 @@ import org.truce.app.ledger.LedgerServices;
 import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
 import org.truce.server.health.AssetHealthView;
+import org.truce.server.log.LogApi;
 import org.truce.agreement.Agreement;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
@@ -103,7 +104,8 @@ final class CenterRuntime implements AutoCloseable {
             center.replay();
             Map<String, Path> keys = !o.keys().isEmpty() || sim == null ? o.keys()
                     : TransparencyLog.simulatedKeys(agreement, o.data(), clock.instant());
-            LedgerServices ledger = TransparencyLog.open(center, store, keys, o.settings(), out);
+            TransparencyLog.Wired log = TransparencyLog.open(center, store, keys, o.settings(), out);
+            LedgerServices ledger = log.services();
             // Real sensors only feed a center on the real clock: a simulated clock would refuse their times.
             Optional<Ingest> ingest = sim == null ? Optional.of(startIngest(center, o.settings())) : Optional.empty();
             ingest.ifPresent(started::add);
@@ -118,6 +120,7 @@ final class CenterRuntime implements AutoCloseable {
                     .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""));
             TruceServer server = new TruceServer(center, serverOptions);
             started.add(server);
+            server.serveLog(new LogApi.Source(ledger.ledger(), log.tables()));
             server.start(o.port());
             ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "truce-ledger");

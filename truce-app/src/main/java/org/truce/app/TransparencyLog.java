@@ -28,18 +28,21 @@ final class TransparencyLog {
      * @param keys contingent id → that contingent's private key file. A contingent without a key is recorded as
      *             refusing each checkpoint, so a checkpoint is joint only when every contingent signed.
      */
-    static LedgerServices open(Center center, JdbcStore store, Map<String, Path> keys, Settings settings,
-                               PrintWriter out) {
+    static Wired open(Center center, JdbcStore store, Map<String, Path> keys, Settings settings, PrintWriter out) {
         Agreement agreement = center.agreement();
-        LedgerServices ledger = LedgerServices.open(agreement, new JdbcLedgerStore(store.dataSource()), keys,
+        JdbcLedgerStore tables = new JdbcLedgerStore(store.dataSource());
+        LedgerServices ledger = LedgerServices.open(agreement, tables, keys,
                 settings.duration("ledger.checkpoint-interval"), store.observations(), center.clock().instant(),
                 report -> {
                     out.println("ALERT: the transparency log no longer matches what was co-signed: " + report);
                     out.flush();
                 });
         center.addListener(ledger.recorder());
-        return ledger;
+        return new Wired(ledger, tables);
     }
+
+    /** The running log and the tables it lives in (which also hold its checkpoints and keys). */
+    record Wired(LedgerServices services, JdbcLedgerStore tables) { }
 
     /**
      * Key files for a simulated center: one per contingent under {@code <data>/keys}, made when missing. A real

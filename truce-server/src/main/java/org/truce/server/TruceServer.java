@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.truce.pipeline.Center;
+import org.truce.server.log.LogApi;
 import org.truce.server.api.ApiHandlers;
 import org.truce.server.api.ApiJson;
 import org.truce.server.api.Problem;
@@ -53,6 +54,7 @@ public final class TruceServer implements AutoCloseable {
     private ScheduledExecutorService ticker;
     private boolean started;
     private boolean stopped;
+    private final LogApi log = new LogApi();
 
     public TruceServer(Center center) {
         this(center, ServerOptions.defaults());
@@ -95,6 +97,9 @@ public final class TruceServer implements AutoCloseable {
         app.sse("/api/events", feed::attach);
         app.post("/api/ingest/observations", ingest::observations);
         app.post("/api/ingest/geojson", ingest::geoJson);
+        app.get("/api/log/checkpoint", log::checkpoint);
+        app.get("/api/log/entries/{index}", log::entry);
+        app.get("/api/log/consistency", log::consistency);
         app.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.render()));
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));
@@ -103,6 +108,11 @@ public final class TruceServer implements AutoCloseable {
             problem(ctx, ProblemType.INTERNAL.problem("the server failed on this request; the error is logged",
                     instance(ctx), Optional.empty()));
         });
+    }
+
+    /** Serves the center's transparency log under /api/log (404 problems until this is called). */
+    public void serveLog(LogApi.Source source) {
+        log.serve(source);
     }
 
     /**
