@@ -52,6 +52,7 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, LocationScore lo
         m.put("confirmedTracks", tracks.confirmedTracks());
         m.put("trackDetections", tracks.trackDetections());
         m.put("observedUnits", tracks.observedUnits());
+        m.put("tracksPerUnit", tracks.tracksPerUnit());
         m.put("fireEvents", location.events());
         m.put("cuedFireEvents", location.cuedEvents());
         m.put("locatedFireEvents", location.locatedEvents());
@@ -60,7 +61,7 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, LocationScore lo
         m.put("crlbRmsM", location.crlbRmsM());
         m.put("attributableIncidents", attribution.attributable());
         m.put("undeterminedIncidents", attribution.undetermined());
-        m.put("wrongIncidentIds", attribution.wrongIncidentIds());
+        m.put("wrongAttributionIncidents", attribution.wrongIncidents());
         m.put("observableViolations", incidents.observableViolations());
         m.put("matchedObservableViolations", incidents.matchedObservableViolations());
         m.put("incidents", incidents.incidents());

@@ -22,19 +22,32 @@ import org.truce.sim.truth.TruthViolation;
  * @param attributed       of those, naming the right party
  * @param wrong            of those, naming another party
  * @param undetermined     of those, naming none
- * @param wrongIncidentIds ids of the wrongly attributed incidents
+ * @param wrongIncidents   the wrongly attributed incidents
  */
 public record AttributionScore(int attributable, int attributed, int wrong, int undetermined, double undeterminedShare,
-                               List<String> wrongIncidentIds) {
+                               List<Wrong> wrongIncidents) {
     public AttributionScore {
-        wrongIncidentIds = List.copyOf(wrongIncidentIds);
+        wrongIncidents = List.copyOf(wrongIncidents);
+    }
+
+    /**
+     * One wrongly attributed incident.
+     *
+     * @param named      the party the incident names
+     * @param confidence the incident's attribution confidence
+     * @param truth      the parties of the violations it matches
+     */
+    public record Wrong(String incident, String ruleType, String named, double confidence, List<String> truth) {
+        public Wrong {
+            truth = List.copyOf(truth);
+        }
     }
 
     public static AttributionScore score(GroundTruth truth, List<Incident> incidents, Tolerances tol) {
         Map<String, Incident> latest = new LinkedHashMap<>();
         for (Incident i : incidents) latest.merge(i.id(), i, (a, b) -> b.end().isBefore(a.end()) ? a : b);
         int counted = 0, right = 0, none = 0;
-        List<String> wrongIds = new ArrayList<>();
+        List<Wrong> wrongIds = new ArrayList<>();
         for (Incident i : latest.values()) {
             List<PartyId> parties = new ArrayList<>();
             for (TruthViolation v : truth.violations()) {
@@ -45,7 +58,8 @@ public record AttributionScore(int attributable, int attributed, int wrong, int 
             counted++;
             if (i.party().isEmpty()) none++;
             else if (parties.contains(i.party().get())) right++;
-            else wrongIds.add(i.id());
+            else wrongIds.add(new Wrong(i.id(), i.ruleType(), i.party().get().value(), i.attributionConfidence(),
+                    parties.stream().map(PartyId::value).distinct().sorted().toList()));
         }
         return new AttributionScore(counted, right, wrongIds.size(), none, counted == 0 ? 0 : (double) none / counted,
                 wrongIds);
@@ -53,12 +67,12 @@ public record AttributionScore(int attributable, int attributed, int wrong, int 
 
     public static AttributionScore pooled(List<AttributionScore> runs) {
         int counted = 0, right = 0, none = 0;
-        List<String> wrong = new ArrayList<>();
+        List<Wrong> wrong = new ArrayList<>();
         for (AttributionScore s : runs) {
             counted += s.attributable;
             right += s.attributed;
             none += s.undetermined;
-            wrong.addAll(s.wrongIncidentIds);
+            wrong.addAll(s.wrongIncidents);
         }
         return new AttributionScore(counted, right, wrong.size(), none, counted == 0 ? 0 : (double) none / counted, wrong);
     }

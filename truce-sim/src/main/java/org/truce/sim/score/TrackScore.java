@@ -28,11 +28,14 @@ import java.util.TreeMap;
  * @param dominantDetections of those, from their track's dominant unit
  * @param observedUnits      units with at least {@code minDetections} accepted detections
  * @param completenessSum    sum over observed units of their completeness
+ * @param fragmentsSum       sum over observed units of the number of confirmed tracks holding their detections
  * @param purity             {@code dominantDetections / trackDetections}
  * @param completeness       {@code completenessSum / observedUnits}
+ * @param tracksPerUnit      {@code fragmentsSum / observedUnits}: 1 for a tracker that never breaks a track
  */
 public record TrackScore(int confirmedTracks, long trackDetections, long dominantDetections, int observedUnits,
-                         double completenessSum, double purity, double completeness) {
+                         double completenessSum, long fragmentsSum, double purity, double completeness,
+                         double tracksPerUnit) {
     /** Units with fewer accepted detections are not counted as observed. */
     public static final int MIN_DETECTIONS = 3;
 
@@ -76,14 +79,17 @@ public record TrackScore(int confirmedTracks, long trackDetections, long dominan
             d.unit().ifPresent(u -> seen.computeIfAbsent(u, k -> new ArrayList<>()).add(d.time()));
         }
         int observed = 0;
+        long fragments = 0;
         double sum = 0;
         for (var e : seen.entrySet()) {
             if (e.getValue().size() < minDetections) continue;
             observed++;
-            sum += completeness(e.getValue(), Optional.ofNullable(byUnit.get(e.getKey())));
+            Optional<Map<String, List<Instant>>> held = Optional.ofNullable(byUnit.get(e.getKey()));
+            sum += completeness(e.getValue(), held);
+            fragments += held.map(Map::size).orElse(0);
         }
-        return new TrackScore(trackCount, total, dominant, observed, sum, ratio(dominant, total),
-                observed == 0 ? 1.0 : sum / observed);
+        return new TrackScore(trackCount, total, dominant, observed, sum, fragments, ratio(dominant, total),
+                observed == 0 ? 1.0 : sum / observed, observed == 0 ? 0 : (double) fragments / observed);
     }
 
     private static double completeness(List<Instant> seen, Optional<Map<String, List<Instant>>> inTracks) {
@@ -107,7 +113,7 @@ public record TrackScore(int confirmedTracks, long trackDetections, long dominan
     /** Scores of several runs pooled: detections and units summed, ratios recomputed. */
     public static TrackScore pooled(List<TrackScore> runs) {
         int tracks = 0, units = 0;
-        long total = 0, dominant = 0;
+        long total = 0, dominant = 0, fragments = 0;
         double sum = 0;
         for (TrackScore s : runs) {
             tracks += s.confirmedTracks;
@@ -115,8 +121,10 @@ public record TrackScore(int confirmedTracks, long trackDetections, long dominan
             dominant += s.dominantDetections;
             units += s.observedUnits;
             sum += s.completenessSum;
+            fragments += s.fragmentsSum;
         }
-        return new TrackScore(tracks, total, dominant, units, sum, ratio(dominant, total), units == 0 ? 1.0 : sum / units);
+        return new TrackScore(tracks, total, dominant, units, sum, fragments, ratio(dominant, total),
+                units == 0 ? 1.0 : sum / units, units == 0 ? 0 : (double) fragments / units);
     }
 
     private static double ratio(long a, long b) {

@@ -51,7 +51,8 @@ class AttributionScoreTest {
         assertThat(s.attributable()).isEqualTo(4);
         assertThat(s.attributed()).isEqualTo(1);
         assertThat(s.wrong()).isEqualTo(1);
-        assertThat(s.wrongIncidentIds()).containsExactly("INC-2");
+        assertThat(s.wrongIncidents()).extracting(AttributionScore.Wrong::incident).containsExactly("INC-2");
+        assertThat(s.wrongIncidents().getFirst().truth()).containsExactly("AM");
         assertThat(s.undetermined()).isEqualTo(2);
         assertThat(s.undeterminedShare()).isEqualTo(0.5);
 

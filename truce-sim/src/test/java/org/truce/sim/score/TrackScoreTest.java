@@ -48,6 +48,7 @@ class TrackScoreTest {
         TrackScore s = TrackScore.score(detections, Map.of("TRK-1", a1, "TRK-2", a2, "TRK-3", b, "TRK-4", d));
         assertThat(s.observedUnits()).isEqualTo(3);
         assertThat(s.completeness()).isCloseTo((0.4 + 1.0 + 0.0) / 3, within(1e-12));
+        assertThat(s.tracksPerUnit()).isCloseTo((2 + 1 + 0) / 3.0, within(1e-12));
         assertThat(s.purity()).isEqualTo(1.0);
     }
 
@@ -62,11 +63,12 @@ class TrackScoreTest {
         TrackScore empty = TrackScore.score(Map.of(), Map.of());
         assertThat(empty.purity()).isEqualTo(1.0);
         assertThat(empty.completeness()).isEqualTo(1.0);
-        TrackScore a = new TrackScore(1, 10, 9, 2, 1.5, 0.9, 0.75);
-        TrackScore b = new TrackScore(3, 30, 15, 2, 0.5, 0.5, 0.25);
+        TrackScore a = new TrackScore(1, 10, 9, 2, 1.5, 2, 0.9, 0.75, 1.0);
+        TrackScore b = new TrackScore(3, 30, 15, 2, 0.5, 6, 0.5, 0.25, 3.0);
         TrackScore p = TrackScore.pooled(List.of(a, b, empty));
         assertThat(p.purity()).isCloseTo(24.0 / 40, within(1e-12));
         assertThat(p.completeness()).isCloseTo(2.0 / 4, within(1e-12));
         assertThat(p.confirmedTracks()).isEqualTo(4);
+        assertThat(p.tracksPerUnit()).isEqualTo(2.0);
     }
 }
