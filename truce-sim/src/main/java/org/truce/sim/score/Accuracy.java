@@ -1,5 +1,6 @@
 package org.truce.sim.score;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +15,14 @@ import org.truce.sim.truth.GroundTruth;
  * The accuracy of one simulated run (or of several pooled): incidents ({@link Evaluation}), tracks
  * ({@link TrackScore}), fire location ({@link LocationScore}) and attribution ({@link AttributionScore}). Immutable.
  */
-public record Accuracy(Evaluation incidents, TrackScore tracks, LocationScore location, AttributionScore attribution) {
+public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visits, LocationScore location,
+                       AttributionScore attribution) {
+    /** Gap that ends a visit ({@link VisitScore}): the part 1 tracker's default coasting limit. */
+    public static final Duration VISIT_GAP = Duration.ofMinutes(10);
+
     public Accuracy {
-        Objects.requireNonNull(incidents); Objects.requireNonNull(tracks); Objects.requireNonNull(location);
-        Objects.requireNonNull(attribution);
+        Objects.requireNonNull(incidents); Objects.requireNonNull(tracks); Objects.requireNonNull(visits);
+        Objects.requireNonNull(location); Objects.requireNonNull(attribution);
     }
 
     /**
@@ -29,6 +34,7 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, LocationScore lo
         Tolerances tol = Tolerances.defaults();
         return new Accuracy(Evaluation.score(truth, incidents, tol),
                 TrackScore.score(run.detections(), run.confirmedTracks()),
+                VisitScore.score(run.detections(), run.confirmedTracks(), VISIT_GAP),
                 LocationScore.score(truth.fires(), run.fireCues(), projection,
                         new EventLocator(LocatorConfig.defaults())),
                 AttributionScore.score(truth, incidents, tol));
@@ -53,6 +59,8 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, LocationScore lo
         m.put("trackDetections", tracks.trackDetections());
         m.put("observedUnits", tracks.observedUnits());
         m.put("tracksPerUnit", tracks.tracksPerUnit());
+        m.put("visitCompleteness", visits.completeness());
+        m.put("visits", visits.visits());
         m.put("fireEvents", location.events());
         m.put("cuedFireEvents", location.cuedEvents());
         m.put("locatedFireEvents", location.locatedEvents());
@@ -74,6 +82,7 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, LocationScore lo
         if (runs.isEmpty()) throw new IllegalArgumentException("nothing to pool: no runs");
         return new Accuracy(pooledIncidents(runs.stream().map(Accuracy::incidents).toList()),
                 TrackScore.pooled(runs.stream().map(Accuracy::tracks).toList()),
+                VisitScore.pooled(runs.stream().map(Accuracy::visits).toList()),
                 LocationScore.pooled(runs.stream().map(Accuracy::location).toList()),
                 AttributionScore.pooled(runs.stream().map(Accuracy::attribution).toList()));
     }

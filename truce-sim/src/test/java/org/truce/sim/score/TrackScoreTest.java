@@ -71,4 +71,24 @@ class TrackScoreTest {
         assertThat(p.confirmedTracks()).isEqualTo(4);
         assertThat(p.tracksPerUnit()).isEqualTo(2.0);
     }
+
+    @Test
+    void visitCompletenessSplitsAUnitsDetectionsAtLongGaps() {
+        // A: visit 1 at minutes 0, 2, 4 all in TRK-1 -> 1; a 60-minute gap; visit 2 at 64, 66, 68, 72: TRK-2 holds
+        // 64 and 66, TRK-3 holds 72, 68 in no track -> dominant TRK-2 covers 2 of 8 minutes.
+        List<String> t1 = List.of(det("A", 0), det("A", 2), det("A", 4));
+        List<String> t2 = List.of(det("A", 64), det("A", 66));
+        det("A", 68);
+        List<String> t3 = List.of(det("A", 72));
+        // B: two detections only in a visit -> not counted.
+        det("B", 0); det("B", 1);
+        VisitScore v = VisitScore.score(detections, Map.of("TRK-1", t1, "TRK-2", t2, "TRK-3", t3),
+                java.time.Duration.ofMinutes(10));
+        assertThat(v.visits()).isEqualTo(2);
+        assertThat(v.completeness()).isCloseTo((1.0 + 2.0 / 8) / 2, within(1e-12));
+        // Over the whole day the dominant track is TRK-1 (3 detections): 4 of 72 minutes.
+        TrackScore s = TrackScore.score(detections, Map.of("TRK-1", t1, "TRK-2", t2, "TRK-3", t3));
+        assertThat(s.completeness()).isCloseTo(4.0 / 72, within(1e-12));
+        assertThat(VisitScore.pooled(List.of(v, v)).completeness()).isCloseTo(v.completeness(), within(1e-12));
+    }
 }
