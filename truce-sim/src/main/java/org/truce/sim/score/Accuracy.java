@@ -65,6 +65,7 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
         m.put("cuedFireEvents", location.cuedEvents());
         m.put("locatedFireEvents", location.locatedEvents());
         m.put("unlocatedByReason", location.rejected());
+        m.put("locatedWithoutBound", location.noBound());
         m.put("locationRmsM", location.rmsErrorM());
         m.put("crlbRmsM", location.crlbRmsM());
         m.put("attributableIncidents", attribution.attributable());
