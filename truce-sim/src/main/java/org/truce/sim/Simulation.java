@@ -25,6 +25,7 @@ import org.truce.sim.truth.AssetOutage;
 import org.truce.sim.truth.EntityTruth;
 import org.truce.sim.truth.FireEvent;
 import org.truce.sim.truth.GroundTruth;
+import org.truce.sim.truth.OriginListener;
 import org.truce.sim.truth.PositionSample;
 import org.truce.sim.truth.ViolationMonitor;
 import org.truce.sim.world.DroneFlight;
@@ -77,7 +78,7 @@ public final class Simulation {
     private long steps;
     private long emitted;
     private long accepted;
-    private org.truce.sim.truth.OriginListener origins = org.truce.sim.truth.OriginListener.none();
+    private OriginListener origins = OriginListener.none();
 
     /** A run of the setup's default duration. */
     public Simulation(Agreement agreement, SimulationSetup setup, long seed, Instant start) {
@@ -135,7 +136,7 @@ public final class Simulation {
      * Tells {@code listener}, for every observation sent from now on, the port's answer and what really lay behind
      * it (for evaluation). Replaces any earlier listener; does not change what is sent.
      */
-    public void observeOrigins(org.truce.sim.truth.OriginListener listener) {
+    public void observeOrigins(OriginListener listener) {
         this.origins = Objects.requireNonNull(listener);
     }
 
