@@ -25,6 +25,7 @@ import org.truce.sim.truth.AssetOutage;
 import org.truce.sim.truth.EntityTruth;
 import org.truce.sim.truth.FireEvent;
 import org.truce.sim.truth.GroundTruth;
+import org.truce.sim.truth.OriginListener;
 import org.truce.sim.truth.PositionSample;
 import org.truce.sim.truth.ViolationMonitor;
 import org.truce.sim.world.DroneFlight;
@@ -77,6 +78,7 @@ public final class Simulation {
     private long steps;
     private long emitted;
     private long accepted;
+    private OriginListener origins = OriginListener.none();
 
     /** A run of the setup's default duration. */
     public Simulation(Agreement agreement, SimulationSetup setup, long seed, Instant start) {
@@ -130,6 +132,14 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Tells {@code listener}, for every observation sent from now on, the port's answer and what really lay behind
+     * it (for evaluation). Replaces any earlier listener; does not change what is sent.
+     */
+    public void observeOrigins(OriginListener listener) {
+        this.origins = Objects.requireNonNull(listener);
+    }
+
     /** The assets to register with the center before running. */
     public List<Asset> assets() {
         return world.assets.stream().map(SimAsset::asset).toList();
@@ -177,6 +187,7 @@ public final class Simulation {
             for (TimedObservation o : batch) {
                 clock.advanceTo(o.observation().time());
                 Acceptance a = port.accept(CHANNEL, o.observation());
+                origins.sent(o.observation(), a, o.origin());
                 emitted++;
                 if (a instanceof Acceptance.Rejected r) rejected.merge(r.reason(), 1L, Long::sum);
                 else accepted++;

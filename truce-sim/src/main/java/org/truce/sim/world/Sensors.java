@@ -13,6 +13,7 @@ import org.truce.sensing.FireKind;
 import org.truce.sensing.ObjectClass;
 import org.truce.sensing.Observation;
 import org.truce.sim.setup.SimulationSetup;
+import org.truce.sim.truth.ObservationOrigin;
 import org.truce.sim.truth.ViolationMonitor;
 
 /**
@@ -124,7 +125,8 @@ public final class Sensors {
                 sc = 0.5 + 0.2 * rnd.nextDouble();
             }
             Optional<String> label = keepsIds ? Optional.of(a.id() + "-T" + u.index()) : Optional.empty();
-            emit(new Observation.Detection(a.asset().id(), at(tS), p, cep, c, cc, side, sc, u.count(), label));
+            emit(new Observation.Detection(a.asset().id(), at(tS), p, cep, c, cc, side, sc, u.count(), label),
+                    new ObservationOrigin.OfUnit(u.id()));
             monitor.reported(u.id(), tS);
         }
         if (rnd.nextDouble() < m.falseDetectionsPerHour() * interval / 3600) {
@@ -132,7 +134,7 @@ public final class Sensors {
             double r = Math.sqrt(sq(q[0] - a.x()) + sq(q[1] - a.y()) + eyeZ * eyeZ);
             emit(new Observation.Detection(a.asset().id(), at(tS), proj.toGeo(q[0], q[1]), cepAt(r),
                     ARMED[rnd.nextInt(ARMED.length)], 0.3 + 0.3 * rnd.nextDouble(), Optional.empty(), 0, 1,
-                    Optional.empty()));
+                    Optional.empty()), new ObservationOrigin.FalseAlarm());
         }
     }
 
@@ -148,7 +150,7 @@ public final class Sensors {
             double s = cep * CEP_TO_SIGMA;
             emit(new Observation.FireCue(a.asset().id(), at(eventS), kind,
                     Optional.of(proj.toGeo(x + rnd.nextGaussian() * s, y + rnd.nextGaussian() * s)), cep,
-                    Optional.empty(), 0, 0, 0, Optional.of(proj.toGeo(a.x(), a.y()))));
+                    Optional.empty(), 0, 0, 0, Optional.of(proj.toGeo(a.x(), a.y()))), fireOrigin(burst, kind, eventS));
             tally.located(burst);
         } else {
             double bearing = Math.toDegrees(Math.atan2(x - a.x(), y - a.y())) + rnd.nextGaussian() * m.bearingSigmaDeg();
@@ -157,7 +159,7 @@ public final class Sensors {
             double est = Math.max(0, r * (1 + rnd.nextGaussian() * band / 3));
             emit(new Observation.FireCue(a.asset().id(), at(eventS), kind, Optional.empty(), 0, Optional.of(bearing),
                     m.bearingSigmaDeg(), Math.floor(est * (1 - band)), Math.ceil(est * (1 + band)),
-                    Optional.of(proj.toGeo(a.x(), a.y()))));
+                    Optional.of(proj.toGeo(a.x(), a.y()))), fireOrigin(burst, kind, eventS));
             tally.bearing(burst, a.id());
         }
     }
@@ -172,7 +174,7 @@ public final class Sensors {
         double s = cep * CEP_TO_SIGMA;
         emit(new Observation.FireCue(a.asset().id(), at(eventS), kind,
                 Optional.of(proj.toGeo(x + rnd.nextGaussian() * s, y + rnd.nextGaussian() * s)), cep,
-                Optional.empty(), 0, 0, 0, Optional.of(proj.toGeo(a.x(), a.y()))));
+                Optional.empty(), 0, 0, 0, Optional.of(proj.toGeo(a.x(), a.y()))), fireOrigin(burst, kind, eventS));
         tally.located(burst);
     }
 
@@ -183,7 +185,7 @@ public final class Sensors {
         double band = m.rangeBandFraction();
         emit(new Observation.FireCue(a.asset().id(), at(tS), FireKind.UNDETERMINED, Optional.empty(), 0,
                 Optional.of(360 * rnd.nextDouble()), m.bearingSigmaDeg(), Math.floor(r * (1 - band)),
-                Math.ceil(r * (1 + band)), Optional.of(proj.toGeo(a.x(), a.y()))));
+                Math.ceil(r * (1 + band)), Optional.of(proj.toGeo(a.x(), a.y()))), new ObservationOrigin.FalseAlarm());
     }
 
     private ObjectClass confuse(ObjectClass c) {
@@ -207,6 +209,15 @@ public final class Sensors {
 
     private void emit(Observation o) {
         out.add(new TimedObservation(order++, o));
+    }
+
+    private void emit(Observation o, ObservationOrigin origin) {
+        out.add(new TimedObservation(order++, o, origin));
+    }
+
+    /** The fire violation's subject is numbered from 1, as the simulation names it in the ground truth. */
+    private ObservationOrigin fireOrigin(int burst, FireKind kind, double eventS) {
+        return new ObservationOrigin.OfFire("FIRE-" + (burst + 1), kind, at(eventS));
     }
 
     private Instant at(double tS) {

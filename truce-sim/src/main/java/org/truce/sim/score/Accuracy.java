@@ -1,0 +1,116 @@
+package org.truce.sim.score;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.truce.fusion.locate.EventLocator;
+import org.truce.fusion.locate.LocatorConfig;
+import org.truce.geo.LocalProjection;
+import org.truce.rules.Incident;
+import org.truce.sim.truth.GroundTruth;
+
+/**
+ * The accuracy of one simulated run (or of several pooled): incidents ({@link Evaluation}), tracks
+ * ({@link TrackScore}), fire location ({@link LocationScore}) and attribution ({@link AttributionScore}). Immutable.
+ */
+public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visits, LocationScore location,
+                       AttributionScore attribution) {
+    /** Gap that ends a visit ({@link VisitScore}): the part 1 tracker's default coasting limit. */
+    public static final Duration VISIT_GAP = Duration.ofMinutes(10);
+
+    public Accuracy {
+        Objects.requireNonNull(incidents); Objects.requireNonNull(tracks); Objects.requireNonNull(visits);
+        Objects.requireNonNull(location); Objects.requireNonNull(attribution);
+    }
+
+    /**
+     * Scores a finished run with the default tolerances and locator settings.
+     *
+     * @param projection the agreement's local metric projection
+     */
+    public static Accuracy of(GroundTruth truth, RunRecorder run, List<Incident> incidents, LocalProjection projection) {
+        Tolerances tol = Tolerances.defaults();
+        return new Accuracy(Evaluation.score(truth, incidents, tol),
+                TrackScore.score(run.detections(), run.confirmedTracks()),
+                VisitScore.score(run.detections(), run.confirmedTracks(), VISIT_GAP),
+                LocationScore.score(truth.fires(), run.fireCues(), projection,
+                        new EventLocator(LocatorConfig.defaults())),
+                AttributionScore.score(truth, incidents, tol));
+    }
+
+    /**
+     * The headline figures, by their report keys: {@code trackPurity}, {@code trackCompleteness},
+     * {@code locationRmsOverCrlb}, {@code ellipse95Coverage}, {@code locatedEvents}, {@code wrongAttributions},
+     * {@code undeterminedShare}, {@code recall}, {@code precision}, and the counts behind them.
+     */
+    public Map<String, Object> figures() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("trackPurity", tracks.purity());
+        m.put("trackCompleteness", tracks.completeness());
+        m.put("locationRmsOverCrlb", location.rmsOverCrlb());
+        m.put("ellipse95Coverage", location.ellipse95Coverage());
+        m.put("wrongAttributions", attribution.wrong());
+        m.put("undeterminedShare", attribution.undeterminedShare());
+        m.put("recall", incidents.recall());
+        m.put("precision", incidents.precision());
+        m.put("confirmedTracks", tracks.confirmedTracks());
+        m.put("trackDetections", tracks.trackDetections());
+        m.put("observedUnits", tracks.observedUnits());
+        m.put("tracksPerUnit", tracks.tracksPerUnit());
+        m.put("visitCompleteness", visits.completeness());
+        m.put("visits", visits.visits());
+        m.put("fireEvents", location.events());
+        m.put("cuedFireEvents", location.cuedEvents());
+        m.put("locatedFireEvents", location.locatedEvents());
+        m.put("unlocatedByReason", location.rejected());
+        m.put("locatedWithoutBound", location.noBound());
+        m.put("locationRmsM", location.rmsErrorM());
+        m.put("crlbRmsM", location.crlbRmsM());
+        m.put("attributableIncidents", attribution.attributable());
+        m.put("undeterminedIncidents", attribution.undetermined());
+        m.put("wrongAttributionIncidents", attribution.wrongIncidents());
+        m.put("observableViolations", incidents.observableViolations());
+        m.put("matchedObservableViolations", incidents.matchedObservableViolations());
+        m.put("incidents", incidents.incidents());
+        m.put("falseIncidents", incidents.falseIncidents());
+        return m;
+    }
+
+    /** Several runs pooled: counts summed and every ratio recomputed over the pooled counts. */
+    public static Accuracy pooled(List<Accuracy> runs) {
+        if (runs.isEmpty()) throw new IllegalArgumentException("nothing to pool: no runs");
+        return new Accuracy(pooledIncidents(runs.stream().map(Accuracy::incidents).toList()),
+                TrackScore.pooled(runs.stream().map(Accuracy::tracks).toList()),
+                VisitScore.pooled(runs.stream().map(Accuracy::visits).toList()),
+                LocationScore.pooled(runs.stream().map(Accuracy::location).toList()),
+                AttributionScore.pooled(runs.stream().map(Accuracy::attribution).toList()));
+    }
+
+    private static Evaluation pooledIncidents(List<Evaluation> runs) {
+        int violations = 0, observable = 0, unobservable = 0, matchedObs = 0, matchedUnobs = 0, incidents = 0,
+                matchedInc = 0, falseInc = 0;
+        long duration = 0;
+        List<String> missed = new java.util.ArrayList<>(), falseIds = new java.util.ArrayList<>();
+        Map<String, RuleTypeScore> byType = new java.util.TreeMap<>();
+        for (Evaluation e : runs) {
+            violations += e.violations();
+            observable += e.observableViolations();
+            unobservable += e.unobservableViolations();
+            matchedObs += e.matchedObservableViolations();
+            matchedUnobs += e.matchedUnobservableViolations();
+            incidents += e.incidents();
+            matchedInc += e.matchedIncidents();
+            falseInc += e.falseIncidents();
+            duration += e.durationSeconds();
+            for (String v : e.missedViolations()) missed.add("seed " + e.seed() + " " + v);
+            for (String v : e.falseIncidentIds()) falseIds.add("seed " + e.seed() + " " + v);
+            e.byRuleType().forEach((k, v) -> byType.merge(k, v, RuleTypeScore::plus));
+        }
+        Evaluation first = runs.getFirst();
+        return new Evaluation(first.seed(), first.start(), duration, violations, observable, unobservable, matchedObs,
+                matchedUnobs, incidents, matchedInc, falseInc, observable == 0 ? 1.0 : (double) matchedObs / observable,
+                incidents == 0 ? 1.0 : (double) matchedInc / incidents, byType, missed, falseIds);
+    }
+}
