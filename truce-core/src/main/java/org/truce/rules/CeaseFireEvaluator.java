@@ -31,15 +31,17 @@ import org.truce.sensing.Observation.FireCue;
  * stays in the log as an observation but is not raised; once corroborated, the incident carries every cue.
  *
  * <p>Attribution: from the fused LAUNCH position only. For each held area, the probability of being inside
- * ({@link ZoneIndex#probabilityInside}) speaks for its holder, the complement for the outside party of a
- * hold-positions rule on that area; the most probable party is named if it reaches the attribution confidence.
+ * ({@link ZoneIndex#probabilityInside}) speaks for its holder, the complement — less the probability of being in
+ * the hold-positions rule's {@code exceptIn} places, where either party may be — for the outside party; the most
+ * probable party is named if it reaches the attribution confidence.
  */
 final class CeaseFireEvaluator implements RuleEvaluator {
     static final Duration CLUSTER_TIME = Duration.ofMinutes(2);
     static final double CLUSTER_DISTANCE_M = 3000;
     static final int MIN_CUES = 2;
 
-    private record Side(ZoneId heldArea, PartyId holder, Optional<PartyId> outside) { }
+    /** A held area, its holder, the party on the other side of its line, and the places neither is credited with. */
+    private record Side(ZoneId heldArea, PartyId holder, Optional<PartyId> outside, List<ZoneId> contested) { }
 
     private static final class Event {
         final String key;
@@ -76,11 +78,12 @@ final class CeaseFireEvaluator implements RuleEvaluator {
         this.ctx = ctx;
         for (Zone z : ctx.agreement().zones().values()) {
             if (z.role() != ZoneRole.HELD_AREA || z.heldBy().isEmpty()) continue;
-            Optional<PartyId> outside = ctx.agreement().provisions().stream()
+            Optional<RuleSpec.HoldPositions> hold = ctx.agreement().provisions().stream()
                     .flatMap(p -> p.versions().stream()).flatMap(v -> v.rules().stream())
                     .filter(r -> r instanceof RuleSpec.HoldPositions h && h.heldArea().equals(z.id()))
-                    .map(r -> ((RuleSpec.HoldPositions) r).outsideParty()).findFirst();
-            sides.add(new Side(z.id(), z.heldBy().get(), outside));
+                    .map(r -> (RuleSpec.HoldPositions) r).findFirst();
+            sides.add(new Side(z.id(), z.heldBy().get(), hold.map(RuleSpec.HoldPositions::outsideParty),
+                    hold.map(RuleSpec.HoldPositions::exceptIn).orElse(List.of())));
         }
     }
 
@@ -141,7 +144,12 @@ final class CeaseFireEvaluator implements RuleEvaluator {
         for (Side s : sides) {
             double in = ctx.zones().probabilityInside(s.heldArea(), launch, sigma);
             if (in > bestP) { bestP = in; bestParty = s.holder(); }
-            if (s.outside().isPresent() && 1 - in > bestP) { bestP = 1 - in; bestParty = s.outside().get(); }
+            // Beyond the line is the other party's side, except the places other provisions govern (districts still
+            // being handed over, a corridor): either party's forces may be there, so they count for neither.
+            double contested = 0;
+            for (ZoneId z : s.contested()) contested += ctx.zones().probabilityInside(z, launch, sigma);
+            double out = Math.max(0, 1 - in - Math.min(1 - in, contested));
+            if (s.outside().isPresent() && out > bestP) { bestP = out; bestParty = s.outside().get(); }
         }
         return bestParty == null ? Attribution.NONE : Attribution.of(bestParty, bestP, ctx.attributionConfidence());
     }
