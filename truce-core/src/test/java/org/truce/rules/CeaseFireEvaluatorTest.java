@@ -95,8 +95,16 @@ class CeaseFireEvaluatorTest {
         Violation in = corroborated(T, FireKind.LAUNCH, 5_000, 10_000, 100).getFirst();
         assertThat(in.party()).contains(AM);
         assertThat(in.attributionConfidence()).isGreaterThan(0.999);
-        Violation out = corroborated(T.plusSeconds(600), FireKind.LAUNCH, -3_000, 10_000, 100).getFirst();
+        Violation out = corroborated(T.plusSeconds(600), FireKind.LAUNCH, -3_000, 20_000, 100).getFirst();
         assertThat(out.party()).contains(AZ);
+    }
+
+    @Test
+    void launchInAPlaceOtherProvisionsGovernIsCreditedToNeitherParty() {
+        // (-3 km, 10 km) is beyond the line but inside the corridor, an exceptIn place of the hold-positions rule:
+        // either party's forces may be there, so the outside party is not named.
+        Violation v = corroborated(T, FireKind.LAUNCH, -3_000, 10_000, 100).getFirst();
+        assertThat(v.party()).isEmpty();
     }
 
     @Test
