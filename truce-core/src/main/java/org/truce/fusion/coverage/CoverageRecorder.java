@@ -34,7 +34,11 @@ import org.truce.pipeline.CenterEvent;
 import org.truce.pipeline.CenterListener;
 import org.truce.sensing.Asset;
 import org.truce.sensing.AssetId;
+import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Observation;
+import org.truce.store.ObservationLog;
+import org.truce.store.ObservationQuery;
+import org.truce.store.Page;
 
 /**
  * The live coverage projection: listens to the pipeline and keeps, per time bin and per cell — each line-of-contact
@@ -234,6 +238,29 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
             skipped++;
         } finally {
             lock.writeLock().unlock();
+        }
+    }
+
+    /**
+     * Records what the accepted-input log holds from {@code since} on (observation time), in log order: how a
+     * restarted center gets back its coverage, since {@link org.truce.pipeline.Center#replay()} tells no listener.
+     *
+     * @return the observations read
+     */
+    public long replay(ObservationLog log, Instant since) {
+        Page<AcceptedObservation> first = log.query(new ObservationQuery(Optional.empty(), Optional.empty(),
+                Optional.of(since), Optional.empty(), 0, 1));
+        if (first.items().isEmpty()) return 0;
+        long seq = first.items().getFirst().seq();
+        long read = 0;
+        while (true) {
+            List<AcceptedObservation> batch = log.read(seq, 1000);
+            if (batch.isEmpty()) return read;
+            for (AcceptedObservation a : batch) {
+                if (!a.observation().time().isBefore(since)) on(new CenterEvent.ObservationAccepted(a));
+                seq = a.seq() + 1;
+                read++;
+            }
         }
     }
 

@@ -208,6 +208,18 @@ class CoverageRecorderTest {
     }
 
     @Test
+    void replaysTheLogFromTheGivenInstant() {
+        org.truce.store.memory.InMemoryStore store = new org.truce.store.memory.InMemoryStore();
+        store.observations().append(H10, "sim", footprint("RU-UAV-01", H10.plusSeconds(60), -100, 100, 0, 1_000, 0.8));
+        store.observations().append(H11, "sim", footprint("TR-UAV-01", H11.plusSeconds(60), -100, 100, 0, 1_000, 0.5));
+        CoverageRecorder r = recorder(Duration.ofDays(7));
+        assertThat(r.replay(store.observations(), H11)).isEqualTo(1);
+        assertThat(byId(r.coverage(H10, H11)).get("loc:am-held#0").observed()).isFalse();
+        assertThat(byId(r.coverage(H11, H12)).get("loc:am-held#0").assets()).containsExactly("TR-UAV-01");
+        assertThat(recorder(Duration.ofDays(7)).replay(store.observations(), H12)).isZero();
+    }
+
+    @Test
     void isDeterministic() {
         CoverageRecorder a = recorder(Duration.ofDays(7));
         CoverageRecorder b = recorder(Duration.ofDays(7));
