@@ -53,7 +53,7 @@ import org.truce.store.Page;
  * count once per look. Contributions combine as in {@link Coverage#of}.
  *
  * <p>Bounded memory: looks, fixed-sensor reports and bins older than {@link Config#horizon()} before the newest
- * observation time seen are dropped, and a look that old on arrival is ignored. Pure and deterministic (time comes
+ * observation time seen are dropped, a whole bin at a time, and a look that old on arrival is ignored. Pure and deterministic (time comes
  * only from the observations). Thread-safe for one writer (the pipeline thread) and any number of readers.
  */
 public final class CoverageRecorder implements CenterListener, CoverageOracle {
@@ -178,6 +178,7 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
     private final Map<String, ContingentId> owners = new HashMap<>();
     private final Map<String, FixedSensor> fixed = new TreeMap<>();
     private Instant newest;
+    private Instant prunedTo;
     private long skipped;
 
     /**
@@ -338,9 +339,13 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
         return CoverageMap.share(footprint, c.local());
     }
 
+    /** Drops whole bins, and the looks and reports in them, once the horizon has passed them. */
     private void prune() {
-        Instant cut = retainedFromLocked();
-        bins.headMap(binning.binStart(cut)).clear();
+        Instant cut = binning.binStart(retainedFromLocked());
+        // Only when the horizon enters a new bin: pruning on every observation would cost O(looks) each time.
+        if (prunedTo != null && !cut.isAfter(prunedTo)) return;
+        prunedTo = cut;
+        bins.headMap(cut).clear();
         looks.removeIf(l -> l.time().isBefore(cut));
         fixed.values().forEach(s -> s.intervals.removeIf(iv -> !iv[1].isAfter(cut)));
     }
