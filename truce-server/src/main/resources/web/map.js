@@ -36,6 +36,7 @@
     partyIndex: new Map(),
     contingentIndex: new Map(),
     zoneNames: new Map(),
+    coverage: null, // the coverage layer's handle (coverage.js)
     pending: [], // live events that arrived before the initial load finished
     loaded: false,
   };
@@ -107,7 +108,7 @@
   function createMap() {
     const map = L.map("map", { zoomSnap: 0.25, preferCanvas: false, attributionControl: false });
     // Own panes keep the drawing order fixed however late a layer arrives: basemap, footprints, then markers.
-    for (const [i, name] of ["reference", "zones", "footprints", "tracks", "assets", "incidents"].entries()) {
+    for (const [i, name] of ["reference", "zones", "coverage", "footprints", "tracks", "assets", "incidents"].entries()) {
       state.panes[name] = map.createPane(name);
       state.panes[name].style.zIndex = String(400 + i * 10);
     }
@@ -468,6 +469,7 @@
     agreement.contingents.forEach((c, n) => state.contingentIndex.set(c.id, n));
     $("agreement-title").textContent = agreement.title;
     addLegend(drawZones(zones));
+    state.coverage = TruceCoverage.start(state.map, "coverage", $("legend"));
     for (const a of assets) {
       placeAsset(a, a.lastFix && a.lastFix.observation, a.lastFix && a.lastFix.observationId,
         a.lastFootprint && a.lastFootprint.observation, a.health);
@@ -497,6 +499,7 @@
       const e = state.assets.get(id);
       return e && e.marker ? e.marker.getLatLng() : null;
     },
+    coverage: () => state.coverage,
     assetHealth: (id) => {
       const e = state.assets.get(id);
       return e && e.health ? e.health.status : null;

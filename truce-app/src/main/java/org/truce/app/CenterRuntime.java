@@ -18,7 +18,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.truce.app.ledger.LedgerServices;
 import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
+import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
+import org.truce.fusion.coverage.CoverageRecorder;
 import org.truce.server.log.LogApi;
 import org.truce.agreement.Agreement;
 import org.truce.pipeline.Acceptance;
@@ -115,8 +117,14 @@ final class CenterRuntime implements AutoCloseable {
                 center.addListener(h);
                 return h;
             });
+            // Replay tells no listener: coverage re-reads its horizon of the log, then follows the pipeline.
+            CoverageRecorder coverage = new CoverageRecorder(agreement, store.assets()::find,
+                    CoverageRecorder.Config.defaults());
+            coverage.replay(store.observations(), clock.instant().minus(coverage.config().horizon()));
+            center.addListener(coverage);
             ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
                     .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
+                    .withCoverage(CoverageView.of(coverage))
                     .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""));
             TruceServer server = new TruceServer(center, serverOptions);
             started.add(server);

@@ -39,12 +39,17 @@ class SimulatedCenterTest {
             before = waitForIncidents(runtime.uri(), 1);
             clockBefore = json(runtime.uri(), "api/clock").get("time").asText();
             assertThat(clockBefore).startsWith("2020-11-");
+            assertThat(waitForCoverage(runtime.uri())).as("segments observed in the last hour").isPositive();
         }
         assertThat(Files.list(data.resolve("keys")).count()).as("one key per contingent").isEqualTo(2);
         try (CenterRuntime runtime = CenterRuntime.start(options, new PrintWriter(log, true))) {
             long after = json(runtime.uri(), "api/incidents?limit=1").get("total").asLong();
             assertThat(after).isGreaterThanOrEqualTo(before);
             assertThat(json(runtime.uri(), "api/clock").get("time").asText()).isGreaterThanOrEqualTo(clockBefore);
+            // The coverage recorded before the restart is back: re-read from the log.
+            java.time.Instant at = java.time.Instant.parse(clockBefore);
+            assertThat(observedSegments(json(runtime.uri(), "api/coverage?from=" + at.minusSeconds(3600) + "&to="
+                    + at.plusSeconds(1)))).isPositive();
         }
         assertThat(log.toString()).contains("Resuming the simulated theater");
     }
@@ -58,6 +63,26 @@ class SimulatedCenterTest {
             Thread.sleep(250);
         }
         throw new AssertionError("no incident within 3 minutes of simulated theater at 3000x");
+    }
+
+    /** Polls until some line-of-contact segment was observed in the hour before the center clock. */
+    private static long waitForCoverage(URI base) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long observed = 0;
+        while (System.nanoTime() < deadline && observed == 0) {
+            observed = observedSegments(json(base, "api/coverage"));
+            if (observed == 0) Thread.sleep(250);
+        }
+        return observed;
+    }
+
+    private static long observedSegments(JsonNode coverage) {
+        long n = 0;
+        for (JsonNode f : coverage.path("features")) {
+            JsonNode p = f.path("properties");
+            if (p.path("kind").asText().equals("segment") && p.path("observed").asBoolean()) n++;
+        }
+        return n;
     }
 
     private static JsonNode json(URI base, String path) throws Exception {

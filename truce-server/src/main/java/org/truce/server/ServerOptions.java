@@ -3,6 +3,7 @@ package org.truce.server;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
 import java.util.function.Supplier;
 
@@ -24,11 +25,14 @@ import java.util.function.Supplier;
  *                            counters); called on every scrape, must be thread-safe (default none)
  * @param health              the asset health source behind {@code /api/assets/{id}/health}, the assets' status
  *                            and the live {@code health} event (default none: the endpoints say so)
+ * @param coverage            the coverage source behind {@code /api/coverage} and {@code /api/coverage/summary}
+ *                            (default none: those endpoints answer 404)
  */
 public record ServerOptions(String host, Duration heartbeat, Duration assetThrottle, Duration clockInterval,
                             Duration tickInterval, int clientQueueCapacity, Duration trackWindow,
                             int defaultPageSize, int maxPageSize, long maxIngestBytes,
-                            Optional<Supplier<String>> metrics, Optional<AssetHealthView> health) {
+                            Optional<Supplier<String>> metrics, Optional<AssetHealthView> health,
+                            Optional<CoverageView> coverage) {
     public ServerOptions {
         Objects.requireNonNull(host, "host");
         positive(heartbeat, "heartbeat");
@@ -45,6 +49,7 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
         if (maxIngestBytes < 1) throw new IllegalArgumentException("maxIngestBytes must be >= 1");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(health, "health");
+        Objects.requireNonNull(coverage, "coverage");
     }
 
     /** Default {@link #maxIngestBytes()}: 1 MiB. */
@@ -53,65 +58,71 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1024, Duration.ofMinutes(15), 100, 1000, DEFAULT_MAX_INGEST_BYTES, Optional.empty(),
-                Optional.empty());
+                Optional.empty(), Optional.empty());
     }
 
     public ServerOptions withHost(String h) {
         return new ServerOptions(h, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
     }
 
     public ServerOptions withHeartbeat(Duration d) {
         return new ServerOptions(host, d, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
     }
 
     public ServerOptions withAssetThrottle(Duration d) {
         return new ServerOptions(host, heartbeat, d, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
     }
 
     public ServerOptions withClockInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, d, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
     }
 
     public ServerOptions withTickInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, d, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
     }
 
     public ServerOptions withClientQueueCapacity(int n) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, n,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
     }
 
     public ServerOptions withTrackWindow(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                d, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health);
+                d, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
     }
 
     public ServerOptions withPageSizes(int dflt, int max) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, dflt, max, maxIngestBytes, metrics, health);
+                trackWindow, dflt, max, maxIngestBytes, metrics, health, coverage);
     }
 
     /** Ingest bodies larger than {@code bytes} are refused with 413. */
     public ServerOptions withMaxIngestBytes(long bytes) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, bytes, metrics, health);
+                trackWindow, defaultPageSize, maxPageSize, bytes, metrics, health, coverage);
     }
 
     /** Appends {@code extra.get()} (Prometheus text exposition format) to every {@code /metrics} answer. */
     public ServerOptions withMetrics(Supplier<String> extra) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, Optional.of(extra), health);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, Optional.of(extra), health, coverage);
     }
 
     /** Serves asset health from {@code source}. */
     public ServerOptions withHealth(AssetHealthView source) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, Optional.of(source));
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, Optional.of(source), coverage);
+    }
+
+    /** Serves coverage from {@code source}. */
+    public ServerOptions withCoverage(CoverageView source) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, Optional.of(source));
     }
 
     private static void positive(Duration d, String name) {

@@ -22,6 +22,7 @@ import org.truce.pipeline.Center;
 import org.truce.server.log.LogApi;
 import org.truce.server.api.ApiHandlers;
 import org.truce.server.api.ApiJson;
+import org.truce.server.api.CoverageHandlers;
 import org.truce.server.api.Problem;
 import org.truce.server.api.ProblemException;
 import org.truce.server.api.ProblemType;
@@ -68,6 +69,8 @@ public final class TruceServer implements AutoCloseable {
         this.feed = new LiveFeed(ApiJson.mapper(), id -> center.store().assets().find(id), api::clockNow,
                 options.clientQueueCapacity(), options.heartbeat());
         this.metrics = new ServerMetrics(center, feed::clientCount, options.metrics());
+        CoverageHandlers coverage = new CoverageHandlers(options.coverage(), ApiJson.mapper(),
+                () -> center.clock().instant());
         HttpIngest ingest = new HttpIngest(center, ApiJson.mapper(), options.maxIngestBytes());
         String openApi = resource(OPENAPI_RESOURCE);
         this.app = Javalin.create(config -> {
@@ -94,6 +97,8 @@ public final class TruceServer implements AutoCloseable {
         app.get("/api/incidents/{id}", api::incident);
         app.get("/api/tracks", api::tracks);
         app.get("/api/clock", api::clock);
+        app.get("/api/coverage", coverage::coverage);
+        app.get("/api/coverage/summary", coverage::summary);
         app.sse("/api/events", feed::attach);
         app.post("/api/ingest/observations", ingest::observations);
         app.post("/api/ingest/geojson", ingest::geoJson);

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.server.coverage.CoverageView;
 
 /**
  * The live map in a real browser (Debian's Chromium driven by Playwright): the page loads the zones, assets and
@@ -47,9 +49,12 @@ class LiveMapBrowserTest {
                     + "'apt-get update && apt-get install -y chromium' (CI does), or point -Dtruce.chromium=<path> at one.");
         }
         tc.center.addListener(health);
+        CoverageRecorder coverage = new CoverageRecorder(Fixtures.agreement(), tc.store.assets()::find,
+                CoverageRecorder.Config.defaults());
+        tc.center.addListener(coverage);
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
                 .withAssetThrottle(Duration.ofMillis(300)).withClockInterval(Duration.ofMillis(500))
-                .withHealth(health));
+                .withHealth(health).withCoverage(CoverageView.of(coverage)));
         server.start(0);
         tc.accept(tc.fix("RU-UAV-01", 39.85, 46.75, 45));
         tc.accept(tc.footprint("RU-UAV-01", 39.87, 46.77));
@@ -162,6 +167,29 @@ class LiveMapBrowserTest {
                 .contains("since 2020-11-20 08:00:03 UTC").contains("silent for 3 s");
         page.waitForTimeout(400); // let the popup fade in before the screenshot
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-health.png")));
+
+        // Coverage: shown by default, every segment of the line of contact grey (nobody looked at it yet), and
+        // the legend says grey is no coverage, not "nothing happened".
+        Locator segments = page.locator("path.coverage-segment");
+        segments.first().waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
+        int total = segments.count();
+        assertThat(total).isGreaterThan(10);
+        assertThat(page.locator("path.coverage-none").count()).isEqualTo(total);
+        assertThat(page.locator("#coverage-toggle").isChecked()).isTrue();
+        assertThat(page.locator("#legend").innerText()).contains("No coverage").contains("nothing happened");
+        // Toggled off, the layer goes; a drone looks at the first vertex of the line of contact; toggled on, the
+        // layer comes back, refreshed, with that segment green.
+        page.locator("#coverage-toggle").uncheck();
+        assertThat(segments.count()).isZero();
+        tc.accept(tc.footprint("RU-UAV-01", 39.62, 46.55));
+        page.locator("#coverage-toggle").check();
+        page.locator("path.coverage-observed").first().waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
+        assertThat(segments.count()).isEqualTo(total);
+        assertThat(page.locator("path.coverage-observed").count()).isBetween(1, total - 1);
+        assertThat(page.locator("#coverage-status").innerText()).contains("segments observed");
+        assertThat(page.locator("path.coverage-observed").first().getAttribute("stroke")).isEqualTo("#2e7d32");
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-coverage.png")));
         assertThat(errors).isEmpty();
     }
 
