@@ -152,8 +152,11 @@
       }).addTo(state.map);
       if (role === "REFERENCE") layer.eachLayer((l) => l.bringToBack());
     }
+    // Open on the theater (what is monitored), not on the reference outlines of whole countries.
+    const theater = collection.features.find((f) => f.properties.role === "THEATER");
     const bbox = collection.bbox;
-    if (bbox) state.map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [12, 12] });
+    if (theater) state.map.fitBounds(L.geoJSON(theater).getBounds(), { padding: [12, 12] });
+    else if (bbox) state.map.fitBounds([[bbox[1], bbox[0]], [bbox[3], bbox[2]]], { padding: [12, 12] });
     return rolesShown;
   }
 

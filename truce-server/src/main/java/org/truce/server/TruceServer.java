@@ -85,7 +85,7 @@ public final class TruceServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             config.events.handlerAdded(h -> routes.add(new Route(h.getHttpMethod().name(), h.getPath())));
         });
-        app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
+        app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         app.get("/api/agreement", api::agreement);
         app.get("/api/zones", api::zones);
         app.get("/api/assets", api::assets);

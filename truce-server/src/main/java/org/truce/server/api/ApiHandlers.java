@@ -84,7 +84,7 @@ public final class ApiHandlers {
 
     public void zones(Context ctx) {
         params(ctx);
-        ctx.contentType("application/geo+json").result(zonesGeoJson);
+        ctx.contentType("application/geo+json; charset=utf-8").result(zonesGeoJson);
     }
 
     public void assets(Context ctx) {

@@ -75,7 +75,7 @@ public final class CoverageHandlers {
             p.put("from", c.from().toString());
             p.put("to", c.to().toString());
         }
-        ctx.contentType("application/geo+json").result(write(fc));
+        ctx.contentType("application/geo+json; charset=utf-8").result(write(fc));
     }
 
     public void summary(Context ctx) {
@@ -103,7 +103,7 @@ public final class CoverageHandlers {
             n.put("bins", c.bins());
             n.put("share", c.share());
         }
-        ctx.contentType("application/json").result(write(out));
+        ctx.contentType("application/json; charset=utf-8").result(write(out));
     }
 
     private CoverageView source() {
