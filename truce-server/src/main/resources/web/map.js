@@ -210,6 +210,8 @@
   }
 
   function partyText(i) {
+    // A restricted-movement incident concerns a contingent's own asset, not a party's forces.
+    if (i.ruleType === "restricted-movement") return t("incident.assetSubject", { asset: i.subject });
     const confidence = fmtPercent(i.attributionConfidence);
     return i.party ? t("incident.partyValue", { party: partyName(i.party), confidence })
       : t("incident.undetermined", { confidence });
