@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.server.coverage.CoverageView;
 
 /**
  * GDAL's OAPIF driver (the one QGIS uses) reads /ogc: {@code ogrinfo} lists the collections and counts each
@@ -45,7 +47,11 @@ class OgcGdalTest {
             Assumptions.abort(why);
         }
         ogrinfo = found.get();
-        server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO));
+        CoverageRecorder recorder = new CoverageRecorder(Fixtures.agreement(), tc.store.assets()::find,
+                CoverageRecorder.Config.defaults());
+        tc.center.addListener(recorder);
+        server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
+                .withCoverage(CoverageView.of(recorder)));
         server.start(0);
         http = new Http(server.uri());
         // Twelve incidents: more than the API's default page of 10, so GDAL has to follow the paging.
@@ -54,6 +60,7 @@ class OgcGdalTest {
             tc.advance(Duration.ofMinutes(1));
         }
         tc.accept(tc.detection("A", 40.05, 47.10, "AM"));
+        tc.accept(tc.footprint("RU-UAV-01", 39.62, 46.55));
     }
 
     @AfterAll
@@ -68,17 +75,18 @@ class OgcGdalTest {
         Matcher m = LAYER.matcher(out);
         while (m.find()) layers.add(m.group(1));
         System.out.println("OgcGdalTest: " + ogrinfo + " listed\n" + out);
-        assertThat(layers).as(out).containsExactly("zones", "incidents", "tracks");
+        assertThat(layers).as(out).containsExactly("zones", "incidents", "tracks", "coverage");
     }
 
     @Test
     void ogrinfoCountsTheFeaturesAsTheApiMatchesThem() throws Exception {
-        for (String collection : List.of("incidents", "zones", "tracks")) {
+        for (String collection : List.of("incidents", "zones", "tracks", "coverage")) {
             long matched = http.get("/ogc/collections/" + collection + "/items").json().path("numberMatched").asLong();
             String out = run("-ro", "-al", "-so", "OAPIF:" + server.uri() + "ogc", collection);
             assertThat(out).as(out).contains("Layer name: " + collection);
             Matcher m = COUNT.matcher(out);
             assertThat(m.find()).as(out).isTrue();
+            assertThat(matched).as(collection).isPositive();
             assertThat(Long.parseLong(m.group(1))).as(collection + ":\n" + out).isEqualTo(matched);
         }
         assertThat(http.get("/ogc/collections/incidents/items").json().path("numberMatched").asLong()).isEqualTo(13);
