@@ -55,8 +55,7 @@ public record TimeInterval(Optional<Instant> start, Optional<Instant> end) {
         int slash = s.indexOf('/');
         if (slash < 0) {
             if (s.equals("..")) throw bad(parameter, raw, "'..' is only allowed as one end of an interval");
-            TimeInterval day = point(parameter, raw, s);
-            return day;
+            return point(parameter, raw, s);
         }
         if (s.indexOf('/', slash + 1) >= 0) throw bad(parameter, raw, "an interval has exactly one '/'");
         Optional<Instant> a = end(parameter, raw, s.substring(0, slash), true);
