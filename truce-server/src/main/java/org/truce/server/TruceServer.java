@@ -30,11 +30,14 @@ import org.truce.server.ingest.HttpIngest;
 import org.truce.server.live.LiveFeed;
 import org.truce.server.metrics.PrometheusText;
 import org.truce.server.metrics.ServerMetrics;
+import org.truce.server.ogc.OgcCollections;
+import org.truce.server.ogc.OgcHandlers;
 
 /**
  * The center's HTTP server: the JSON API under {@code /api}, the live feed at {@code /api/events}
  * (server-sent events), HTTP ingest under {@code /api/ingest} (asset token required), Prometheus metrics at
- * {@code /metrics}, the OpenAPI document at {@code /openapi.json} and the live map at {@code /}.
+ * {@code /metrics}, the OpenAPI document at {@code /openapi.json}, OGC API – Features at {@code /ogc} and the live
+ * map at {@code /}.
  *
  * <p>Every error is an RFC 9457 {@code application/problem+json} body. The server reads the center's store and
  * listens to its pipeline; it writes only through {@link Center#accept} (HTTP ingest). While running it calls {@link Center#tick()} every
@@ -44,6 +47,7 @@ import org.truce.server.metrics.ServerMetrics;
 public final class TruceServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TruceServer.class.getName());
     private static final String OPENAPI_RESOURCE = "/org/truce/server/openapi.json";
+    private static final String OGC_OPENAPI_RESOURCE = "/org/truce/server/ogc/openapi.json";
 
     private final Center center;
     private final ServerOptions options;
@@ -73,6 +77,8 @@ public final class TruceServer implements AutoCloseable {
                 () -> center.clock().instant());
         HttpIngest ingest = new HttpIngest(center, ApiJson.mapper(), options.maxIngestBytes());
         String openApi = resource(OPENAPI_RESOURCE);
+        OgcHandlers ogc = new OgcHandlers(OgcCollections.of(center, ApiJson.mapper(), options.trackWindow(),
+                options.coverage()), ApiJson.mapper(), () -> center.clock().instant(), resource(OGC_OPENAPI_RESOURCE));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
@@ -105,6 +111,13 @@ public final class TruceServer implements AutoCloseable {
         app.get("/api/log/checkpoint", log::checkpoint);
         app.get("/api/log/entries/{index}", log::entry);
         app.get("/api/log/consistency", log::consistency);
+        app.get("/ogc", ogc::landing);
+        app.get("/ogc/conformance", ogc::conformance);
+        app.get("/ogc/api", ogc::api);
+        app.get("/ogc/collections", ogc::collections);
+        app.get("/ogc/collections/{collectionId}", ogc::collection);
+        app.get("/ogc/collections/{collectionId}/items", ogc::items);
+        app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         app.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.render()));
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));

@@ -1,0 +1,170 @@
+package org.truce.server.ogc;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.truce.agreement.Zone;
+import org.truce.fusion.Track;
+import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.geo.GeoPoint;
+import org.truce.pipeline.Center;
+import org.truce.rules.Incident;
+import org.truce.server.coverage.CoverageView;
+
+/**
+ * The collections the center offers over OGC API – Features: {@code zones} (the agreement's zones, timeless),
+ * {@code incidents} (every incident in the store, in time [start, end] at its estimated place), {@code tracks}
+ * (tracks updated within the track window before the center's clock, in time [firstSeen, time]) and, when a
+ * coverage source is configured, {@code coverage} (each line-of-contact segment and zone with its coverage over
+ * the last hour). Findings and flight plans are not offered: the center has no such data yet.
+ * Thread-safe: zone features are built once, the rest per request from the thread-safe store.
+ */
+public final class OgcCollections {
+    /** Span of the {@code coverage} collection's features, ending at the center's clock. */
+    static final Duration COVERAGE_SPAN = Duration.ofHours(1);
+    private static final int DECIMALS = 6;
+
+    private OgcCollections() {}
+
+    /** The collections of {@code center}, in the order the landing page lists them. */
+    public static Map<String, OgcCollection> of(Center center, ObjectMapper mapper, Duration trackWindow,
+                                                Optional<CoverageView> coverage) {
+        Map<String, OgcCollection> out = new LinkedHashMap<>();
+        List<OgcFeature> zones = zones(center, mapper);
+        add(out, new OgcCollection("zones", "Zones of the agreement",
+                "The agreement's zones (theater, held areas, peacekeeping zone, corridors, handover districts, "
+                        + "premises, airspace, reference outlines); properties id, name, role, heldBy, source, caveat. "
+                        + "Outlines are as precise as their source says (see caveat).", () -> zones));
+        add(out, new OgcCollection("incidents", "Incidents",
+                "Possible violations raised by the rules, at their estimated place (uncertaintyM is the 95 % "
+                        + "radius in metres), in time from start to end. An incident is not a finding.",
+                () -> center.store().incidents().all().stream().map(i -> incident(i, mapper)).toList()));
+        add(out, new OgcCollection("tracks", "Recent tracks",
+                "Fused ground objects updated within the last " + trackWindow.toMinutes() + " minutes of the "
+                        + "center's clock: latest estimate, in time from firstSeen to time.",
+                () -> center.store().tracks().updatedSince(center.clock().instant().minus(trackWindow)).stream()
+                        .map(t -> track(t, mapper)).toList()));
+        coverage.ifPresent(view -> add(out, new OgcCollection("coverage", "Sensor coverage, last hour",
+                "Line-of-contact segments and zones with whether any sensor observed them in the hour before the "
+                        + "center's clock. observed=false means no coverage, not that nothing happened.",
+                coverage(view, () -> center.clock().instant(), mapper))));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void add(Map<String, OgcCollection> out, OgcCollection c) {
+        out.put(c.id(), c);
+    }
+
+    private static List<OgcFeature> zones(Center center, ObjectMapper mapper) {
+        GeoJsonWriter writer = writer();
+        List<OgcFeature> out = new ArrayList<>();
+        for (Zone z : center.agreement().zones().values()) {
+            ObjectNode f = feature(mapper, z.id().value(), geometry(writer, z.geometry(), mapper));
+            ObjectNode p = (ObjectNode) f.get("properties");
+            p.put("name", z.name());
+            p.put("role", z.role().name());
+            z.heldBy().ifPresent(h -> p.put("heldBy", h.value()));
+            p.put("source", z.source());
+            p.put("caveat", z.caveat());
+            out.add(new OgcFeature(z.id().value(), z.geometry().getEnvelopeInternal(), TimeInterval.ALWAYS, f));
+        }
+        return List.copyOf(out);
+    }
+
+    private static OgcFeature incident(Incident i, ObjectMapper mapper) {
+        ObjectNode f = feature(mapper, i.id(), point(mapper, i.place()));
+        ObjectNode p = (ObjectNode) f.get("properties");
+        ObjectNode all = mapper.valueToTree(i);
+        all.remove("place");
+        all.remove("id");
+        p.setAll(all);
+        return new OgcFeature(i.id(), envelope(i.place()), TimeInterval.of(i.start(), i.end()), f);
+    }
+
+    private static OgcFeature track(Track t, ObjectMapper mapper) {
+        ObjectNode f = feature(mapper, t.id(), point(mapper, t.position()));
+        ObjectNode p = (ObjectNode) f.get("properties");
+        ObjectNode all = mapper.valueToTree(t);
+        all.remove("position");
+        all.remove("id");
+        p.setAll(all);
+        return new OgcFeature(t.id(), envelope(t.position()), TimeInterval.of(t.firstSeen(), t.time()), f);
+    }
+
+    private static Supplier<List<OgcFeature>> coverage(CoverageView view, Supplier<Instant> now, ObjectMapper mapper) {
+        Map<String, Geometry> cells = new LinkedHashMap<>();
+        return () -> {
+            synchronized (cells) {
+                if (cells.isEmpty()) view.cells().forEach(c -> cells.put(c.id(), c.geometry()));
+            }
+            GeoJsonWriter writer = writer();
+            Instant end = now.get();
+            List<OgcFeature> out = new ArrayList<>();
+            for (CoverageRecorder.CellCoverage c : view.coverage(end.minus(COVERAGE_SPAN), end)) {
+                Geometry g = cells.get(c.id());
+                if (g == null) continue;
+                ObjectNode f = feature(mapper, c.id(), geometry(writer, g, mapper));
+                ObjectNode p = (ObjectNode) f.get("properties");
+                p.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
+                p.put("observed", c.observed());
+                p.put("probability", c.probability());
+                ArrayNode assets = p.putArray("assets");
+                c.assets().forEach(assets::add);
+                p.put("from", c.from().toString());
+                p.put("to", c.to().toString());
+                out.add(new OgcFeature(c.id(), g.getEnvelopeInternal(), TimeInterval.of(c.from(), c.to()), f));
+            }
+            return out;
+        };
+    }
+
+    private static ObjectNode feature(ObjectMapper mapper, String id, JsonNode geometry) {
+        ObjectNode f = mapper.createObjectNode();
+        f.put("type", "Feature");
+        f.put("id", id);
+        f.set("geometry", geometry);
+        f.putObject("properties").put("id", id);
+        return f;
+    }
+
+    private static ObjectNode point(ObjectMapper mapper, GeoPoint p) {
+        ObjectNode g = mapper.createObjectNode();
+        g.put("type", "Point");
+        g.putArray("coordinates").add(p.lon()).add(p.lat());
+        return g;
+    }
+
+    private static Envelope envelope(GeoPoint p) {
+        return new Envelope(p.lon(), p.lon(), p.lat(), p.lat());
+    }
+
+    private static GeoJsonWriter writer() {
+        GeoJsonWriter writer = new GeoJsonWriter(DECIMALS);
+        writer.setEncodeCRS(false);
+        writer.setForceCCW(true);
+        return writer;
+    }
+
+    private static JsonNode geometry(GeoJsonWriter writer, Geometry g, ObjectMapper mapper) {
+        try {
+            return mapper.readTree(writer.write(g));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JTS wrote unreadable GeoJSON", e);
+        }
+    }
+}
