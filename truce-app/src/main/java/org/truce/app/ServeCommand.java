@@ -83,7 +83,8 @@ class ServeCommand implements Callable<Integer> {
         out.printf("Truce is serving %s%s on the store in %s%n", dir,
                 sim.map(s -> " (simulated theater, seed " + s.seed() + ", " + s.speed() + "x real time)").orElse(""), data);
         out.printf("Live map: %s%n", runtime.uri());
-        out.printf("API:      %sapi/incidents   OpenAPI: %sopenapi.json%n", runtime.uri(), runtime.uri());
+        out.printf("API:      %sapi/incidents   OpenAPI: %sopenapi.json   OGC API Features: %sogc%n",
+                runtime.uri(), runtime.uri(), runtime.uri());
         runtime.ingest().ifPresent(i -> out.printf("Sensors:  %s%n", describe(i)));
         out.println("Press Ctrl-C to stop.");
         out.flush();
