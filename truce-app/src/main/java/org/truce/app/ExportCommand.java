@@ -11,6 +11,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.truce.agreement.Agreement;
+import org.truce.fusion.Track;
 import org.truce.reports.export.AcledCsvExport;
 import org.truce.reports.export.AcledPlace;
 import org.truce.reports.export.ExportFormat;
@@ -51,6 +52,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "DIR", description = "add the zones and party names of this scenario's agreement")
     Path scenario;
 
+    @Option(names = "--tracks", description = {"also export the latest estimate of each track updated in the window",
+            "(kml, geojson, cot; ACLED rows are incidents only)"})
+    boolean tracks;
+
     @Option(names = "--acled-country", paramLabel = "NAME", defaultValue = "", description = "ACLED country column (acled only)")
     String acledCountry;
 
@@ -79,19 +84,25 @@ final class ExportCommand implements Callable<Integer> {
         }
         Agreement agreement = scenario == null ? null : Scenarios.load(scenario);
         List<Incident> incidents;
+        List<Track> trackList;
         String source;
         try (JdbcStore store = open(data)) {
             incidents = store.incidents().all().stream()
                     .filter(i -> !i.end().isBefore(fromTime) && !i.start().isAfter(toTime))
                     .toList();
+            // Tracks keep only their latest estimate: those last updated inside the window.
+            trackList = !tracks ? List.of() : store.tracks().updatedSince(fromTime == Instant.MIN ? Instant.EPOCH : fromTime)
+                    .stream().filter(t -> !t.time().isAfter(toTime)).toList();
             source = "Truce monitoring center, data " + data.toAbsolutePath().normalize().getFileName();
         }
         ExportSet set = agreement == null ? ExportSet.ofIncidents(incidents, source)
                 : ExportSet.of(incidents, agreement, "Truce monitoring center, " + agreement.id());
+        set = set.withTracks(trackList);
         write(set, writer);
         PrintWriter o = spec.commandLine().getOut();
-        o.printf("exported %d incidents%s to %s (%s)%n", incidents.size(),
-                agreement == null ? "" : " and " + set.zones().size() + " zones", out, f.cliName());
+        o.printf("exported %d incidents%s%s to %s (%s)%n", incidents.size(),
+                agreement == null ? "" : ", " + set.zones().size() + " zones",
+                tracks && f != ExportFormat.ACLED ? ", " + trackList.size() + " tracks" : "", out, f.cliName());
         o.flush();
         return ExitCodes.OK;
     }

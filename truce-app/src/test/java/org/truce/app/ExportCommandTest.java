@@ -68,7 +68,24 @@ class ExportCommandTest {
         }
         assertThat(incidents).isEqualTo(stored.size());
         assertThat(zones).isEqualTo(Scenarios.load(Path.of(scenario())).zones().size()).isPositive();
-        assertThat(r.out()).contains("exported " + stored.size() + " incidents");
+        assertThat(r.out()).contains("exported " + stored.size() + " incidents, " + zones + " zones");
+    }
+
+    @Test
+    void tracksAreAddedOnRequestWithTheirLatestEstimate() throws Exception {
+        int expected;
+        try (JdbcStore store = JdbcStore.h2(data)) {
+            expected = store.tracks().updatedSince(Instant.EPOCH).size();
+        }
+        Path out = shared.resolve("tracks.geojson");
+        Cli r = Cli.run("export", "--data", data.toString(), "--format", "geojson", "--tracks", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        long tracks = 0;
+        for (JsonNode f : TruceJson.mapper().readTree(out.toFile()).get("features")) {
+            if (f.get("properties").get("kind").asText().equals("track")) tracks++;
+        }
+        assertThat(tracks).isEqualTo(expected).isPositive();
+        assertThat(r.out()).contains(expected + " tracks");
     }
 
     @Test
