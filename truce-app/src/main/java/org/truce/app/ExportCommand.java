@@ -1,0 +1,153 @@
+package org.truce.app;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.truce.agreement.Agreement;
+import org.truce.fusion.Track;
+import org.truce.reports.export.AcledCsvExport;
+import org.truce.reports.export.AcledPlace;
+import org.truce.reports.export.ExportFormat;
+import org.truce.reports.export.ExportSet;
+import org.truce.reports.export.ExportWriter;
+import org.truce.rules.Incident;
+import org.truce.store.jdbc.JdbcStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code truce export}: writes the incidents of a data directory (as {@code truce serve} or {@code truce simulate
+ * --data} left it) that overlap a time window to a file in an open format, with the scenario's zones when
+ * {@code --scenario} is given. Reads only; the file appears complete or not at all (written beside it, then moved).
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Exports the incidents of a data directory to KML (Google Earth), GeoJSON, Cursor on Target",
+                "XML (TAK) or ACLED-layout CSV. See docs/exports.md. The data directory must not be in use by a",
+                "running truce serve (its H2 file is locked while the server runs)."})
+final class ExportCommand implements Callable<Integer> {
+    @Option(names = "--data", paramLabel = "DIR", required = true, description = "the data directory of a center")
+    Path data;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "kml, geojson, acled or cot")
+    String format;
+
+    @Option(names = "--from", paramLabel = "TIME", description = "only incidents still going on at or after TIME (ISO-8601 UTC)")
+    String from;
+
+    @Option(names = "--to", paramLabel = "TIME", description = "only incidents started at or before TIME (ISO-8601 UTC)")
+    String to;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "the file to write")
+    Path out;
+
+    @Option(names = "--scenario", paramLabel = "DIR", description = "add the zones and party names of this scenario's agreement")
+    Path scenario;
+
+    @Option(names = "--tracks", description = {"also export the latest estimate of each track updated in the window",
+            "(kml, geojson, cot; ACLED rows are incidents only)"})
+    boolean tracks;
+
+    @Option(names = "--acled-country", paramLabel = "NAME", defaultValue = "", description = "ACLED country column (acled only)")
+    String acledCountry;
+
+    @Option(names = "--acled-iso", paramLabel = "CODE", defaultValue = "", description = "ACLED iso column, ISO 3166-1 numeric (acled only)")
+    String acledIso;
+
+    @Option(names = "--acled-region", paramLabel = "NAME", defaultValue = "", description = "ACLED region column (acled only)")
+    String acledRegion;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        ExportFormat f = ExportFormat.parse(format).orElseThrow(() ->
+                new UserError("--format '" + format + "': unknown format; use one of " + ExportFormat.names()));
+        Instant fromTime = from == null ? Instant.MIN : time("--from", from);
+        Instant toTime = to == null ? Instant.MAX : time("--to", to);
+        if (toTime.isBefore(fromTime)) throw new UserError("--to " + to + " is before --from " + from);
+        ExportWriter writer = writer(f);
+        if (!Files.isDirectory(data)) {
+            throw new UserError("--data " + data + ": no such directory (give the data directory of truce serve or simulate --data)");
+        }
+        if (!Files.isRegularFile(data.resolve(JdbcStore.H2_DATABASE_NAME + ".mv.db"))) {
+            throw new UserError("--data " + data + ": no Truce store in it (no " + JdbcStore.H2_DATABASE_NAME + ".mv.db)");
+        }
+        Agreement agreement = scenario == null ? null : Scenarios.load(scenario);
+        List<Incident> incidents;
+        List<Track> trackList;
+        String source;
+        try (JdbcStore store = open(data)) {
+            incidents = store.incidents().all().stream()
+                    .filter(i -> !i.end().isBefore(fromTime) && !i.start().isAfter(toTime))
+                    .toList();
+            // Tracks keep only their latest estimate: those last updated inside the window.
+            trackList = !tracks ? List.of() : store.tracks().updatedSince(fromTime == Instant.MIN ? Instant.EPOCH : fromTime)
+                    .stream().filter(t -> !t.time().isAfter(toTime)).toList();
+            source = "Truce monitoring center, data " + data.toAbsolutePath().normalize().getFileName();
+        }
+        ExportSet set = agreement == null ? ExportSet.ofIncidents(incidents, source)
+                : ExportSet.of(incidents, agreement, "Truce monitoring center, " + agreement.id());
+        set = set.withTracks(trackList);
+        write(set, writer);
+        PrintWriter o = spec.commandLine().getOut();
+        o.printf("exported %d incidents%s%s to %s (%s)%n", incidents.size(),
+                agreement == null ? "" : ", " + set.zones().size() + " zones",
+                tracks && f != ExportFormat.ACLED ? ", " + trackList.size() + " tracks" : "", out, f.cliName());
+        o.flush();
+        return ExitCodes.OK;
+    }
+
+    private ExportWriter writer(ExportFormat f) {
+        if (f != ExportFormat.ACLED) return f.writer();
+        try {
+            return new AcledCsvExport(new AcledPlace(acledIso, acledRegion, acledCountry));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--acled-iso: " + e.getMessage(), e);
+        }
+    }
+
+    private void write(ExportSet set, ExportWriter writer) throws IOException {
+        Path target = out.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UserError("--out " + out + ": the directory " + parent + " does not exist");
+        }
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
+        try {
+            try (OutputStream os = Files.newOutputStream(tmp)) {
+                writer.write(set, os);
+            }
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static JdbcStore open(Path data) {
+        try {
+            return JdbcStore.h2(data);
+        } catch (RuntimeException e) {
+            throw new UserError("cannot open the store in " + data + ": " + e.getMessage()
+                    + " (the H2 file is locked while a truce serve runs on this directory: stop the server first, "
+                    + "or query it over its HTTP API)", e);
+        }
+    }
+
+    private static Instant time(String option, String text) {
+        try {
+            return Instant.parse(text.trim());
+        } catch (DateTimeParseException e) {
+            throw new UserError(option + " '" + text + "': not an ISO-8601 UTC time such as 2020-11-14T21:00:00Z");
+        }
+    }
+}

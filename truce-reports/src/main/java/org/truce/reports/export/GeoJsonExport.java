@@ -1,0 +1,116 @@
+package org.truce.reports.export;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.locationtech.jts.io.geojson.GeoJsonWriter;
+import org.truce.agreement.Zone;
+import org.truce.fusion.Track;
+import org.truce.geo.GeoPoint;
+import org.truce.rules.Incident;
+
+/**
+ * An RFC 7946 GeoJSON FeatureCollection: incidents as Points, then zones (geometry by JTS's
+ * {@link GeoJsonWriter}, counter-clockwise shells, no {@code crs} member), then tracks as Points. Every feature has
+ * a {@code kind} property ({@code incident}, {@code zone}, {@code track}) and its record's fields as properties;
+ * times are ISO-8601 UTC, distances metres. Stateless and thread-safe.
+ */
+public final class GeoJsonExport implements ExportWriter {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private final ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    @Override
+    public void write(ExportSet set, OutputStream out) throws IOException {
+        ObjectNode root = NODES.objectNode();
+        root.put("type", "FeatureCollection");
+        ArrayNode features = root.putArray("features");
+        for (Incident i : set.incidents()) features.add(incident(i, set));
+        for (Zone z : set.zones()) features.add(zone(z));
+        for (Track t : set.tracks()) features.add(track(t));
+        mapper.writeValue(out, root);
+    }
+
+    private static ObjectNode incident(Incident i, ExportSet set) {
+        ObjectNode f = feature(i.id(), point(i.place()));
+        ObjectNode p = (ObjectNode) f.get("properties");
+        p.put("kind", "incident");
+        p.put("id", i.id());
+        p.put("provision", i.provision().value());
+        p.put("provisionVersion", i.provisionVersion());
+        p.put("rule", i.rule().value());
+        p.put("ruleType", i.ruleType());
+        p.put("zone", i.zone().value());
+        p.put("start", i.start().toString());
+        p.put("end", i.end().toString());
+        p.put("uncertaintyM", i.uncertaintyM());
+        if (i.party().isPresent()) p.put("party", i.party().get().value()); else p.putNull("party");
+        if (set.partyName(i).isPresent()) p.put("partyName", set.partyName(i).get()); else p.putNull("partyName");
+        p.put("attributionConfidence", i.attributionConfidence());
+        p.put("subject", i.subject());
+        p.put("summary", i.summary());
+        p.put("state", i.state().name());
+        ArrayNode ev = p.putArray("evidence");
+        i.evidence().forEach(ev::add);
+        return f;
+    }
+
+    private ObjectNode zone(Zone z) throws IOException {
+        GeoJsonWriter w = new GeoJsonWriter();
+        w.setEncodeCRS(false);
+        w.setForceCCW(true);
+        JsonNode geometry = mapper.readTree(w.write(z.geometry()));
+        ObjectNode f = feature(z.id().value(), geometry);
+        ObjectNode p = (ObjectNode) f.get("properties");
+        p.put("kind", "zone");
+        p.put("id", z.id().value());
+        p.put("name", z.name());
+        p.put("role", z.role().name());
+        if (z.heldBy().isPresent()) p.put("heldBy", z.heldBy().get().value()); else p.putNull("heldBy");
+        p.put("source", z.source());
+        p.put("caveat", z.caveat());
+        return f;
+    }
+
+    private static ObjectNode track(Track t) {
+        ObjectNode f = feature(t.id() + "@" + t.time(), point(t.position()));
+        ObjectNode p = (ObjectNode) f.get("properties");
+        p.put("kind", "track");
+        p.put("id", t.id());
+        p.put("firstSeen", t.firstSeen().toString());
+        p.put("time", t.time().toString());
+        p.put("sigmaM", t.sigmaM());
+        p.put("velocityEastMps", t.velocityEastMps());
+        p.put("velocityNorthMps", t.velocityNorthMps());
+        p.put("objectClass", t.objectClass().name());
+        p.put("classConfidence", t.classConfidence());
+        if (t.side().isPresent()) p.put("side", t.side().get().value()); else p.putNull("side");
+        p.put("sideConfidence", t.sideConfidence());
+        p.put("size", t.size());
+        p.put("status", t.status().name());
+        p.put("hits", t.hits());
+        return f;
+    }
+
+    private static ObjectNode feature(String id, JsonNode geometry) {
+        ObjectNode f = NODES.objectNode();
+        f.put("type", "Feature");
+        f.put("id", id);
+        f.set("geometry", geometry);
+        f.putObject("properties");
+        return f;
+    }
+
+    private static ObjectNode point(GeoPoint g) {
+        ObjectNode p = NODES.objectNode();
+        p.put("type", "Point");
+        p.putArray("coordinates").add(g.lon()).add(g.lat());
+        return p;
+    }
+}
