@@ -21,14 +21,14 @@ const TruceCoverage = (() => {
     for (const c of children) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
     return node;
   }
-  const fmtTime = (iso) => (iso || "").replace("T", " ").replace(/\.\d+Z$/, "Z").replace("Z", " UTC");
+  const fmtTime = (iso) => I18n.time(iso);
 
   function popup(p) {
     const table = el("table", { class: "details" },
       el("tr", {}, el("th", {}, t("coverage.interval")),
         el("td", {}, t("coverage.intervalValue", { from: fmtTime(p.from), to: fmtTime(p.to) }))),
       el("tr", {}, el("th", {}, t("coverage.status")),
-        el("td", {}, p.observed ? t("coverage.observedValue", { value: Math.round(p.probability * 100) })
+        el("td", {}, p.observed ? t("coverage.observedValue", { value: I18n.percent(p.probability) })
           : t("coverage.notObserved"))));
     if (p.assets.length) {
       table.append(el("tr", {}, el("th", {}, t("coverage.assets")), el("td", {}, p.assets.join(", "))));
@@ -71,7 +71,7 @@ const TruceCoverage = (() => {
       state.segments = segments.length;
       state.observed = segments.filter((f) => f.properties.observed).length;
       const first = segments[0];
-      status.textContent = first ? t("coverage.statusLine", { observed: state.observed, total: state.segments,
+      status.textContent = first ? t("coverage.statusLine", { observed: I18n.number(state.observed), total: I18n.number(state.segments),
         from: fmtTime(first.properties.from), to: fmtTime(first.properties.to) }) : "";
     }
     const refreshQuietly = () => refresh().catch((e) => console.error(e));

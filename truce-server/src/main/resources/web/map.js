@@ -42,15 +42,11 @@
   };
 
   // ---------- formatting ----------
-  function fmtTime(iso) {
-    return iso ? iso.replace("T", " ").replace(/\.\d+Z$/, "Z").replace("Z", " UTC") : "";
-  }
-  function fmtPercent(p) {
-    return t("common.percent", { value: Math.round(p * 100) });
-  }
-  function fmtCoord(x) {
-    return Number(x).toFixed(5);
-  }
+  // Locale-aware through I18n: times in UTC and marked so, numbers with the language's separators.
+  const fmtTime = (iso) => I18n.time(iso);
+  const fmtPercent = (p) => I18n.percent(p);
+  const fmtCoord = (x) => I18n.number(x, 5);
+  const fmtInt = (x) => I18n.number(Math.round(Number(x)), 0);
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) {
@@ -197,8 +193,8 @@
     body.append(row(t("incident.interval"), t("incident.intervalValue", { start: fmtTime(i.start), end: fmtTime(i.end) })));
     body.append(row(t("incident.party"), partyText(i)));
     body.append(row(t("incident.place"), t("incident.placeValue",
-      { lat: fmtCoord(i.place.lat), lon: fmtCoord(i.place.lon), radius: Math.round(i.uncertaintyM) })));
-    const evidence = el("span", { class: "evidence" }, t("incident.evidenceCount", { count: i.evidence.length }));
+      { lat: fmtCoord(i.place.lat), lon: fmtCoord(i.place.lon), radius: fmtInt(i.uncertaintyM) })));
+    const evidence = el("span", { class: "evidence" }, t("incident.evidenceCount", { count: fmtInt(i.evidence.length) }));
     for (const id of i.evidence.slice(0, 10)) evidence.append(" ", apiLink(`/api/observations/${encodeURIComponent(id)}`, id));
     if (i.evidence.length > 10) evidence.append(" …");
     body.append(row(t("incident.evidence"), evidence));
@@ -267,7 +263,7 @@
             provision: t("incident.provisionVersion", { provision: i.provision, version: i.provisionVersion }) })),
         el("div", { class: "incident-when" }, t("incident.intervalValue", { start: fmtTime(i.start), end: fmtTime(i.end) })),
         el("div", { class: "incident-who" }, t("incidents.rowWho",
-          { party: partyText(i), evidence: t("incident.evidenceCount", { count: i.evidence.length }) })));
+          { party: partyText(i), evidence: t("incident.evidenceCount", { count: fmtInt(i.evidence.length) }) })));
       li.addEventListener("click", (ev) => {
         if (ev.target.tagName === "A") return;
         const entry = state.incidents.get(i.id);
@@ -276,7 +272,7 @@
       });
       return li;
     }));
-    $("incident-count").textContent = items.length ? t("incidents.count", { count: items.length }) : t("incidents.none");
+    $("incident-count").textContent = items.length ? t("incidents.count", { count: fmtInt(items.length) }) : t("incidents.none");
   }
 
   // ---------- tracks ----------
@@ -287,10 +283,10 @@
     body.append(row(t("track.side"), tr.side
       ? t("incident.partyValue", { party: partyName(tr.side), confidence: fmtPercent(tr.sideConfidence) })
       : t("incident.undetermined", { confidence: fmtPercent(tr.sideConfidence) })));
-    body.append(row(t("track.size"), tr.size));
+    body.append(row(t("track.size"), I18n.number(tr.size)));
     body.append(row(t("track.status"), translated("track.status.", tr.status)));
     body.append(row(t("track.seen"), t("incident.intervalValue", { start: fmtTime(tr.firstSeen), end: fmtTime(tr.time) })));
-    const evidence = el("span", {}, t("incident.evidenceCount", { count: tr.evidence.length }));
+    const evidence = el("span", {}, t("incident.evidenceCount", { count: fmtInt(tr.evidence.length) }));
     for (const id of tr.evidence.slice(-5)) evidence.append(" ", apiLink(`/api/observations/${encodeURIComponent(id)}`, id));
     body.append(row(t("incident.evidence"), evidence));
     return el("div", { class: "popup" }, el("h3", {}, t("track.title", { id: tr.id })), body);
@@ -331,7 +327,7 @@
     if (fix) {
       body.append(row(t("asset.lastFix"), fmtTime(fix.time), " ",
         apiLink(`/api/observations/${encodeURIComponent(fixId)}`, fixId)));
-      body.append(row(t("asset.altitude"), t("asset.altitudeValue", { value: Math.round(fix.altitudeM) })));
+      body.append(row(t("asset.altitude"), t("asset.altitudeValue", { value: fmtInt(fix.altitudeM) })));
     }
     return el("div", { class: "popup" },
       el("h3", {}, apiLink(`/api/assets/${encodeURIComponent(info.id)}`, t("asset.title", { id: info.id }))), body);
@@ -465,6 +461,7 @@
   async function main() {
     await I18n.load();
     I18n.apply(document);
+    I18n.bindSelector($("lang-select"));
     state.map = createMap();
     connect();
     const [agreement, zones, assets, clock] = await Promise.all([

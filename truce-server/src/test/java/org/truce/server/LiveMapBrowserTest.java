@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Browser;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -11,13 +13,17 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
 import org.truce.fusion.coverage.CoverageRecorder;
 import org.truce.server.coverage.CoverageView;
@@ -30,6 +36,7 @@ import org.truce.server.coverage.CoverageView;
  * without it the test fails and says how to install it. Playwright never downloads a browser here.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LiveMapBrowserTest {
     static final List<String> CHROMIUM_ARGS = List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync");
@@ -74,6 +81,7 @@ class LiveMapBrowserTest {
     }
 
     @Test
+    @Order(1)
     void incidentsArriveInTheListAndOnTheMapWithoutReload() throws Exception {
         Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
         List<String> errors = new CopyOnWriteArrayList<>();
@@ -92,7 +100,7 @@ class LiveMapBrowserTest {
         assertThat(page.locator("path.zone-corridor").count()).isEqualTo(1);
         assertThat(page.locator("#legend").innerText()).contains("Held area").contains("Corridor");
         assertThat(page.locator(".district-label").allInnerTexts()).contains("Kalbajar district");
-        assertThat(page.locator("#clock").innerText()).isEqualTo("2020-11-20 08:00:00 UTC");
+        assertThat(page.locator("#clock").innerText()).isEqualTo("20 Nov 2020, 08:00:00 UTC");
         assertThat(page.locator("#clock-kind").innerText()).contains("scenario time");
         assertThat(page.locator(".drone-icon").count()).isEqualTo(2);
         assertThat(page.locator("path.footprint").count()).isEqualTo(2);
@@ -120,8 +128,8 @@ class LiveMapBrowserTest {
         assertThat(page.locator("#incident-list li").first().getAttribute("data-incident-id"))
                 .isEqualTo("INC-2020-11-20-0002");
         assertThat(withdrawalRow.innerText()).contains("withdrawal").contains("Aghdam district to hand over")
-                .contains("¶2 (version 1)").contains("Armenia (confidence 92 %)");
-        assertThat(fireRow.innerText()).contains("undetermined (confidence 35 %)");
+                .contains("¶2 (version 1)").contains("Armenia (confidence 92%)");
+        assertThat(fireRow.innerText()).contains("undetermined (confidence 35%)");
         assertThat(fireRow.locator("a").getAttribute("href")).isEqualTo("/api/incidents/INC-2020-11-20-0001");
 
         // The drone moved without a reload.
@@ -129,7 +137,7 @@ class LiveMapBrowserTest {
                 + " return p && Math.abs(p.lat - 39.95) < 1e-9; }", null,
                 new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
         // The clock follows scenario time.
-        page.waitForFunction("() => document.getElementById('clock').textContent === '2020-11-20 08:02:00 UTC'",
+        page.waitForFunction("() => document.getElementById('clock').textContent === '20 Nov 2020, 08:02:00 UTC'",
                 null, new Page.WaitForFunctionOptions().setTimeout(TIMEOUT_MS));
 
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-overview.png")));
@@ -141,8 +149,8 @@ class LiveMapBrowserTest {
         String text = popup.innerText();
         assertThat(text).contains("Incident INC-2020-11-20-0001").contains("¶1 (version 1)")
                 .contains("p1-ceasefire (cease-fire)").contains("Theater (theater)")
-                .contains("2020-11-20 08:00:00 UTC – 2020-11-20 08:00:00 UTC")
-                .contains("undetermined (confidence 35 %)").contains("observations: 1").contains("OBS-5");
+                .contains("20 Nov 2020, 08:00:00 UTC – 20 Nov 2020, 08:00:00 UTC")
+                .contains("undetermined (confidence 35%)").contains("observations: 1").contains("OBS-5");
         assertThat(popup.locator("h3 a").getAttribute("href")).isEqualTo("/api/incidents/INC-2020-11-20-0001");
         assertThat(popup.locator(".evidence a").getAttribute("href")).isEqualTo("/api/observations/OBS-5");
         page.waitForFunction("() => !document.querySelector('.leaflet-zoom-anim')", null,
@@ -164,7 +172,7 @@ class LiveMapBrowserTest {
                 .setHasText("Asset TR-UAV-01"));
         assetPopup.waitFor(new Locator.WaitForOptions().setTimeout(TIMEOUT_MS));
         assertThat(assetPopup.innerText()).contains("Status").contains("offline")
-                .contains("since 2020-11-20 08:00:03 UTC").contains("silent for 3 s");
+                .contains("since 20 Nov 2020, 08:00:03 UTC").contains("silent for 3 s");
         page.waitForTimeout(400); // let the popup fade in before the screenshot
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-health.png")));
 
@@ -191,6 +199,82 @@ class LiveMapBrowserTest {
         assertThat(page.locator("path.coverage-observed").first().getAttribute("stroke")).isEqualTo("#2e7d32");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-coverage.png")));
         assertThat(errors).isEmpty();
+    }
+
+    /**
+     * After the English run (so the incidents exist): ?lang=ru and ?lang=tr show the page in that language with
+     * dates and percentages in its format, no raw message id anywhere; the header selector switches and remembers
+     * the language; without ?lang the browser's languages decide.
+     */
+    @Test
+    @Order(2)
+    void thePageSpeaksRussianAndTurkish() throws Exception {
+        List<String> ids = new ArrayList<>();
+        new ObjectMapper().readTree(getClass().getResourceAsStream("/web/i18n/en.json")).fieldNames()
+                .forEachRemaining(ids::add);
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
+            Page page = open(context, "?lang=ru");
+            assertThat(page.locator("html").getAttribute("lang")).isEqualTo("ru");
+            assertThat(page.title()).isEqualTo("Truce — оперативная карта");
+            assertThat(page.locator(".panel h2").innerText()).isEqualTo("Инциденты");
+            assertThat(page.locator("#legend h3").innerText()).isEqualTo("Условные обозначения");
+            assertThat(page.locator("#legend").innerText()).contains("линия соприкосновения")
+                    .contains("Зона ответственности миротворцев");
+            assertThat(page.locator("#clock").innerText()).startsWith("20 нояб. 2020").endsWith(" UTC");
+            assertThat(page.locator("#incident-count").innerText()).isEqualTo("Инцидентов: 2");
+            assertThat(page.locator("li[data-incident-id='INC-2020-11-20-0001']").innerText())
+                    .contains("прекращение огня").contains("не установлена (достоверность 35\u00a0%)");
+            assertNoRawIds(page, ids);
+
+            // The selector switches to Turkish (a reload with ?lang=tr) and remembers it.
+            page.waitForNavigation(new Page.WaitForNavigationOptions().setTimeout(TIMEOUT_MS),
+                    () -> page.locator("#lang-select").selectOption("tr"));
+            assertThat(page.url()).endsWith("/?lang=tr");
+            page.waitForSelector("body[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(TIMEOUT_MS));
+            assertThat(page.locator(".panel h2").innerText()).isEqualTo("Olaylar");
+            page.close();
+
+            Page remembered = open(context, "");
+            assertThat(remembered.locator("html").getAttribute("lang")).isEqualTo("tr");
+            assertThat(remembered.locator("#lang-select").inputValue()).isEqualTo("tr");
+            remembered.close();
+
+            Page turkish = open(context, "?lang=tr");
+            assertThat(turkish.locator("#legend h3").innerText()).isEqualTo("Açıklamalar");
+            assertThat(turkish.locator("#legend").innerText()).contains("temas hattı").contains("Barış gücü bölgesi");
+            assertThat(turkish.locator("#clock").innerText()).startsWith("20 Kas 2020").endsWith(" UTC");
+            assertThat(turkish.locator("li[data-incident-id='INC-2020-11-20-0001']").innerText())
+                    .contains("ateşkes").contains("belirlenemedi (güven %35)");
+            assertNoRawIds(turkish, ids);
+            turkish.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-tr.png")));
+            turkish.close();
+        }
+        // No ?lang and nothing remembered: the browser's preferred language.
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("ru-RU"))) {
+            Page page = open(context, "");
+            assertThat(page.locator(".panel h2").innerText()).isEqualTo("Инциденты");
+            page.close();
+        }
+    }
+
+    private Page open(BrowserContext context, String query) {
+        Page page = context.newPage();
+        page.setViewportSize(1280, 800);
+        List<String> errors = new CopyOnWriteArrayList<>();
+        page.onPageError(errors::add);
+        page.onConsoleMessage(m -> {
+            if (m.type().equals("error") || m.type().equals("warning")) errors.add(m.type() + ": " + m.text());
+        });
+        page.navigate(server.uri().toString() + query);
+        page.waitForSelector("body[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(TIMEOUT_MS));
+        assertThat(errors).as("browser errors for %s", query).isEmpty();
+        return page;
+    }
+
+    private static void assertNoRawIds(Page page, List<String> ids) {
+        String text = page.locator("body").innerText() + page.title();
+        assertThat(text).doesNotContain("[[");
+        for (String id : ids) assertThat(text).as("raw message id shown").doesNotContain(id);
     }
 
     private void awaitLiveClient() throws InterruptedException {

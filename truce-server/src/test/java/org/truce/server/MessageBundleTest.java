@@ -26,11 +26,14 @@ import org.truce.sensing.ObjectClass;
 import org.truce.sensing.health.AssetStatus;
 
 /**
- * All UI text comes from the message bundles: every id the page uses exists in the English bundle, and every
- * other bundle has exactly the English ids (so a translation is complete).
+ * All UI text comes from the message bundles, and the bundles agree: the page's languages (English, Russian,
+ * Turkish) each have a bundle with exactly the same ids, every message keeps the same placeholders in every
+ * language, and every id the page's scripts and HTML use exists in every bundle.
  */
 class MessageBundleTest {
+    static final List<String> LANGUAGES = List.of("en", "ru", "tr");
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
 
     private static String resource(String name) throws IOException {
         try (InputStream in = MessageBundleTest.class.getResourceAsStream(name)) {
@@ -39,17 +42,27 @@ class MessageBundleTest {
         }
     }
 
+    private static JsonNode bundle(String language) throws IOException {
+        return JSON.readTree(resource("/web/i18n/" + language + ".json"));
+    }
+
     private static Set<String> keys(JsonNode bundle) {
         Set<String> keys = new TreeSet<>();
         bundle.fieldNames().forEachRemaining(keys::add);
         return keys;
     }
 
-    @Test
-    void everyMessageIdThePageUsesExists() throws IOException {
-        Set<String> english = keys(JSON.readTree(resource("/web/i18n/en.json")));
-        List<String> used = new ArrayList<>();
-        String js = resource("/web/map.js") + resource("/web/coverage.js");
+    private static Set<String> placeholders(String message) {
+        Set<String> names = new TreeSet<>();
+        Matcher m = PLACEHOLDER.matcher(message);
+        while (m.find()) names.add(m.group(1));
+        return names;
+    }
+
+    /** Every message id the page's scripts and HTML use, including those built from a prefix and a domain value. */
+    static Set<String> usedIds() throws IOException {
+        Set<String> used = new TreeSet<>();
+        String js = resource("/web/i18n.js") + resource("/web/map.js") + resource("/web/coverage.js");
         Matcher m = Pattern.compile("\\bt\\(\\s*\"([\\w.-]+)\"\\s*[,)]").matcher(js);
         while (m.find()) used.add(m.group(1));
         Matcher html = Pattern.compile("data-i18n=\"([\\w.-]+)\"").matcher(resource("/web/index.html"));
@@ -67,17 +80,65 @@ class MessageBundleTest {
             used.add("rule.type." + type);
         }
         for (String status : List.of("open", "connecting", "lost")) used.add("live." + status);
-        assertThat(english).containsAll(used);
+        for (String language : LANGUAGES) used.add("lang." + language);
+        return used;
     }
 
     @Test
-    void everyBundleHasTheEnglishIds() throws IOException, URISyntaxException {
+    void everyMessageIdThePageUsesExistsInEveryBundle() throws IOException {
+        Set<String> used = usedIds();
+        for (String language : LANGUAGES) {
+            Set<String> missing = new TreeSet<>(used);
+            missing.removeAll(keys(bundle(language)));
+            assertThat(missing).as("ids the page uses but %s.json lacks", language).isEmpty();
+        }
+    }
+
+    @Test
+    void theSelectorOffersExactlyTheBundledLanguages() throws IOException {
+        assertThat(resource("/web/i18n.js")).contains("const SUPPORTED = [\"en\", \"ru\", \"tr\"];");
+    }
+
+    @Test
+    void everyBundleHasExactlyTheEnglishIds() throws IOException, URISyntaxException {
+        Set<String> english = keys(bundle("en"));
         Path dir = Path.of(MessageBundleTest.class.getResource("/web/i18n/en.json").toURI()).getParent();
-        Set<String> english = keys(JSON.readTree(dir.resolve("en.json").toFile()));
-        try (Stream<Path> bundles = Files.list(dir)) {
-            for (Path p : bundles.filter(f -> f.toString().endsWith(".json")).toList()) {
-                assertThat(keys(JSON.readTree(p.toFile()))).as(p.getFileName().toString()).isEqualTo(english);
+        List<String> found;
+        try (Stream<Path> files = Files.list(dir)) {
+            found = files.map(f -> f.getFileName().toString()).filter(f -> f.endsWith(".json")).sorted().toList();
+        }
+        assertThat(found).containsExactlyInAnyOrderElementsOf(LANGUAGES.stream().map(l -> l + ".json").toList());
+        for (String language : LANGUAGES) {
+            Set<String> ids = keys(bundle(language));
+            Set<String> missing = new TreeSet<>(english);
+            missing.removeAll(ids);
+            Set<String> extra = new TreeSet<>(ids);
+            extra.removeAll(english);
+            assertThat(missing).as("ids missing from %s.json", language).isEmpty();
+            assertThat(extra).as("ids in %s.json that en.json lacks", language).isEmpty();
+        }
+    }
+
+    @Test
+    void everyTranslationKeepsThePlaceholdersAndSaysSomething() throws IOException {
+        JsonNode english = bundle("en");
+        List<String> problems = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            JsonNode other = bundle(language);
+            for (String id : keys(english)) {
+                JsonNode message = other.get(id);
+                if (message == null) continue; // reported by everyBundleHasExactlyTheEnglishIds
+                if (!message.isTextual() || message.asText().isBlank()) {
+                    problems.add(language + ".json " + id + ": not a non-empty string");
+                    continue;
+                }
+                Set<String> want = placeholders(english.get(id).asText());
+                Set<String> got = placeholders(message.asText());
+                if (!got.equals(want)) {
+                    problems.add(language + ".json " + id + ": placeholders " + got + ", en.json has " + want);
+                }
             }
         }
+        assertThat(problems).isEmpty();
     }
 }
