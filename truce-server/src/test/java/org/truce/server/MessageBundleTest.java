@@ -33,7 +33,7 @@ import org.truce.sensing.health.AssetStatus;
 class MessageBundleTest {
     static final List<String> LANGUAGES = List.of("en", "ru", "tr");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\w+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}\\s]+)}");
 
     private static String resource(String name) throws IOException {
         try (InputStream in = MessageBundleTest.class.getResourceAsStream(name)) {
