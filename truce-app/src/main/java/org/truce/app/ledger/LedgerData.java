@@ -9,13 +9,13 @@ import org.truce.ledger.Checkpoint;
 import org.truce.ledger.SignedNote;
 import org.truce.store.jdbc.JdbcLedgerStore;
 
-/** Opens the ledger tables of a data directory ({@code jdbc:h2:file:<DIR>/truce}) for the log commands. */
+/** Opens the ledger tables of a data directory, exactly as a center opens its store, for the log commands. */
 final class LedgerData {
     private LedgerData() {}
 
     static JdbcLedgerStore open(Path dataDir) {
         if (!Files.isDirectory(dataDir)) throw new IllegalArgumentException("--data " + dataDir + ": no such directory");
-        return JdbcLedgerStore.forUrl(JdbcLedgerStore.h2Url(dataDir));
+        return JdbcLedgerStore.open(dataDir);
     }
 
     /** The log's origin: the one given, else the latest stored checkpoint's. */

@@ -24,23 +24,32 @@ import org.truce.ledger.LedgerStore;
 /**
  * The transparency log's {@link LedgerStore} and {@link CheckpointStore} on JDBC (H2 by default), in the tables of
  * migration {@code V2__ledger.sql}. Every write commits before returning. Thread-safe: each call borrows its own
- * connection. {@link #close()} closes the data source only if this class created it ({@link #forUrl}).
+ * connection. {@link #close()} closes what this class opened ({@link #open}, {@link #forUrl}), nothing else.
  */
 public final class JdbcLedgerStore implements LedgerStore, CheckpointStore, AutoCloseable {
     /** Where the H2 migrations live; the same location the rest of the store uses. */
     public static final String MIGRATIONS = "classpath:db/migration/h2";
 
     private final DataSource dataSource;
-    private final boolean owned;
+    private final java.util.Optional<AutoCloseable> owned;
 
     /** Uses a data source someone else owns and migrated. */
     public JdbcLedgerStore(DataSource dataSource) {
-        this(dataSource, false);
+        this(dataSource, java.util.Optional.empty());
     }
 
-    private JdbcLedgerStore(DataSource dataSource, boolean owned) {
+    private JdbcLedgerStore(DataSource dataSource, java.util.Optional<AutoCloseable> owned) {
         this.dataSource = Objects.requireNonNull(dataSource);
         this.owned = owned;
+    }
+
+    /**
+     * The log of a data directory, opened exactly as a center opens its store ({@link JdbcStore#h2}: same file,
+     * account, durability settings, migrations and one-opener lock); {@link #close()} closes that store.
+     */
+    public static JdbcLedgerStore open(java.nio.file.Path dataDir) {
+        JdbcStore store = JdbcStore.h2(dataDir);
+        return new JdbcLedgerStore(store.dataSource(), java.util.Optional.of(store));
     }
 
     /**
@@ -63,7 +72,7 @@ public final class JdbcLedgerStore implements LedgerStore, CheckpointStore, Auto
             ds.close();
             throw e;
         }
-        return new JdbcLedgerStore(ds, true);
+        return new JdbcLedgerStore(ds, java.util.Optional.of(ds));
     }
 
     /** The JDBC URL of the H2 database in a data directory, as the rest of Truce opens it. */
@@ -247,7 +256,13 @@ public final class JdbcLedgerStore implements LedgerStore, CheckpointStore, Auto
 
     @Override
     public void close() {
-        if (owned && dataSource instanceof HikariDataSource h) h.close();
+        owned.ifPresent(o -> {
+            try {
+                o.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("closing the ledger store failed: " + e.getMessage(), e);
+            }
+        });
     }
 
     private static Hash hashAt(ResultSet rs, int column) throws SQLException {
