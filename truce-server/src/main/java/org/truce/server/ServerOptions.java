@@ -1,7 +1,11 @@
 package org.truce.server;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import org.truce.cases.CaseServices;
+import org.truce.cases.Principal;
+import org.truce.server.auth.Authenticator;
 import java.util.Optional;
 import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
@@ -27,12 +31,18 @@ import java.util.function.Supplier;
  *                            and the live {@code health} event (default none: the endpoints say so)
  * @param coverage            the coverage source behind {@code /api/coverage} and {@code /api/coverage/summary}
  *                            (default none: those endpoints answer 404)
+ * @param authenticator       turns each request into the {@link org.truce.cases.Principal} it speaks for
+ *                            (default: everyone is {@link org.truce.cases.Principal#anonymous()})
+ * @param cases               the joint-verification services behind the case, desk and allegation endpoints
+ *                            (default none)
+ * @param modules             further endpoint groups, registered after the built-in ones (default none)
  */
 public record ServerOptions(String host, Duration heartbeat, Duration assetThrottle, Duration clockInterval,
                             Duration tickInterval, int clientQueueCapacity, Duration trackWindow,
                             int defaultPageSize, int maxPageSize, long maxIngestBytes,
                             Optional<Supplier<String>> metrics, Optional<AssetHealthView> health,
-                            Optional<CoverageView> coverage) {
+                            Optional<CoverageView> coverage, Authenticator authenticator,
+                            Optional<CaseServices> cases, List<ServerModule> modules) {
     public ServerOptions {
         Objects.requireNonNull(host, "host");
         positive(heartbeat, "heartbeat");
@@ -50,6 +60,9 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(health, "health");
         Objects.requireNonNull(coverage, "coverage");
+        Objects.requireNonNull(authenticator, "authenticator");
+        Objects.requireNonNull(cases, "cases");
+        modules = List.copyOf(modules);
     }
 
     /** Default {@link #maxIngestBytes()}: 1 MiB. */
@@ -58,71 +71,93 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1024, Duration.ofMinutes(15), 100, 1000, DEFAULT_MAX_INGEST_BYTES, Optional.empty(),
-                Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), ctx -> Principal.anonymous(), Optional.empty(), List.of());
     }
 
     public ServerOptions withHost(String h) {
         return new ServerOptions(h, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     public ServerOptions withHeartbeat(Duration d) {
         return new ServerOptions(host, d, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     public ServerOptions withAssetThrottle(Duration d) {
         return new ServerOptions(host, heartbeat, d, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     public ServerOptions withClockInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, d, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     public ServerOptions withTickInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, d, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     public ServerOptions withClientQueueCapacity(int n) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, n,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     public ServerOptions withTrackWindow(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                d, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage);
+                d, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     public ServerOptions withPageSizes(int dflt, int max) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, dflt, max, maxIngestBytes, metrics, health, coverage);
+                trackWindow, dflt, max, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     /** Ingest bodies larger than {@code bytes} are refused with 413. */
     public ServerOptions withMaxIngestBytes(long bytes) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, bytes, metrics, health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, bytes, metrics, health, coverage, authenticator, cases, modules);
     }
 
     /** Appends {@code extra.get()} (Prometheus text exposition format) to every {@code /metrics} answer. */
     public ServerOptions withMetrics(Supplier<String> extra) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, Optional.of(extra), health, coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, Optional.of(extra), health, coverage, authenticator, cases, modules);
     }
 
     /** Serves asset health from {@code source}. */
     public ServerOptions withHealth(AssetHealthView source) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, Optional.of(source), coverage);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, Optional.of(source), coverage, authenticator, cases, modules);
     }
 
     /** Serves coverage from {@code source}. */
     public ServerOptions withCoverage(CoverageView source) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, Optional.of(source));
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, Optional.of(source), authenticator, cases, modules);
+    }
+
+    /** Authenticates requests with {@code a}. */
+    public ServerOptions withAuthenticator(Authenticator a) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, a, cases, modules);
+    }
+
+    /** Serves the case, desk and allegation endpoints from {@code services}. */
+    public ServerOptions withCases(CaseServices services) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator,
+                Optional.of(services), modules);
+    }
+
+    /** Adds an endpoint group. */
+    public ServerOptions withModule(ServerModule module) {
+        List<ServerModule> all = new java.util.ArrayList<>(modules);
+        all.add(Objects.requireNonNull(module));
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator,
+                cases, all);
     }
 
     private static void positive(Duration d, String name) {

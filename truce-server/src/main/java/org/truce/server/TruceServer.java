@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.truce.pipeline.Center;
 import org.truce.server.log.LogApi;
+import org.truce.server.auth.RequestPrincipal;
 import org.truce.server.api.ApiHandlers;
 import org.truce.server.api.ApiJson;
 import org.truce.server.api.CoverageHandlers;
@@ -91,6 +92,7 @@ public final class TruceServer implements AutoCloseable {
             config.staticFiles.enableWebjars();
             config.events.handlerAdded(h -> routes.add(new Route(h.getHttpMethod().name(), h.getPath())));
         });
+        app.before(ctx -> RequestPrincipal.set(ctx, options.authenticator().authenticate(ctx)));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         app.get("/api/agreement", api::agreement);
         app.get("/api/zones", api::zones);
@@ -119,6 +121,7 @@ public final class TruceServer implements AutoCloseable {
         app.get("/ogc/collections/{collectionId}/items", ogc::items);
         app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         app.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.render()));
+        options.modules().forEach(m -> m.register(app));
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {
