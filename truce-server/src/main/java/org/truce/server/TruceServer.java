@@ -90,7 +90,10 @@ public final class TruceServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            config.events.handlerAdded(h -> routes.add(new Route(h.getHttpMethod().name(), h.getPath())));
+            // before/after filters are not endpoints: only routes a client can call are listed (and documented)
+            config.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+            });
         });
         app.before(ctx -> RequestPrincipal.set(ctx, options.authenticator().authenticate(ctx)));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
