@@ -17,7 +17,7 @@ import org.truce.cases.Role;
  */
 public abstract class AccountStoreContractTest {
     /** A fresh, empty pair of repositories over one store. */
-    protected record Repositories(AccountRepository accounts, ApiTokenRepository tokens) { }
+    public record Repositories(AccountRepository accounts, ApiTokenRepository tokens) { }
 
     protected static final Instant T0 = Instant.parse("2026-01-05T10:15:30.123456789Z");
 
