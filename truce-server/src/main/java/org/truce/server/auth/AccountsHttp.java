@@ -162,7 +162,7 @@ public final class AccountsHttp implements Authenticator, ServerModule {
         char[] password = text(body, "password").toCharArray();
         String address = ctx.ip();
         try {
-            Optional<Duration> wait = throttle.wait(user, address);
+            Optional<Duration> wait = throttle.retryAfter(user, address);
             if (wait.isPresent()) throw tooMany(ctx, wait.get());
             Optional<Account> account = accounts.signIn(user, password);
             if (account.isEmpty()) {

@@ -53,7 +53,7 @@ public final class LoginThrottle {
     }
 
     /** How long the caller must wait before trying this user from this address; empty if it may try now. */
-    public Optional<Duration> wait(String user, String address) {
+    public Optional<Duration> retryAfter(String user, String address) {
         Instant now = clock.instant();
         Duration longest = Duration.ZERO;
         for (String key : new String[] {userKey(user), addressKey(address)}) {
