@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.truce.pipeline.Center;
 import org.truce.server.log.LogApi;
 import org.truce.server.auth.RequestPrincipal;
+import org.truce.server.auth.SessionView;
 import org.truce.server.api.ApiHandlers;
 import org.truce.server.api.ApiJson;
 import org.truce.server.api.CoverageHandlers;
@@ -125,6 +126,10 @@ public final class TruceServer implements AutoCloseable {
         app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         app.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.render()));
         options.modules().forEach(m -> m.register(app));
+        // "Who am I" for the page header, even without an accounts module (then only the public is known).
+        if (routes.stream().noneMatch(r -> r.method().equals("GET") && r.path().equals("/api/session"))) {
+            app.get("/api/session", ctx -> ctx.json(SessionView.of(RequestPrincipal.of(ctx))));
+        }
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {

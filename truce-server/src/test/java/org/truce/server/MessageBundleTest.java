@@ -62,10 +62,12 @@ class MessageBundleTest {
     /** Every message id the page's scripts and HTML use, including those built from a prefix and a domain value. */
     static Set<String> usedIds() throws IOException {
         Set<String> used = new TreeSet<>();
-        String js = resource("/web/i18n.js") + resource("/web/map.js") + resource("/web/coverage.js");
+        String js = resource("/web/i18n.js") + resource("/web/map.js") + resource("/web/coverage.js")
+                + resource("/web/session.js") + resource("/web/login.js");
         Matcher m = Pattern.compile("\\bt\\(\\s*\"([\\w.-]+)\"\\s*[,)]").matcher(js);
         while (m.find()) used.add(m.group(1));
-        Matcher html = Pattern.compile("data-i18n=\"([\\w.-]+)\"").matcher(resource("/web/index.html"));
+        Matcher html = Pattern.compile("data-i18n=\"([\\w.-]+)\"").matcher(resource("/web/index.html")
+                + resource("/web/login.html"));
         while (html.find()) used.add(html.group(1));
         assertThat(used).hasSizeGreaterThan(30);
         // Ids built from a prefix and a domain value: every value needs its message.
@@ -81,6 +83,7 @@ class MessageBundleTest {
         }
         for (String status : List.of("open", "connecting", "lost")) used.add("live." + status);
         for (String language : LANGUAGES) used.add("lang." + language);
+        for (org.truce.cases.Role r : org.truce.cases.Role.values()) used.add("role." + r.name());
         return used;
     }
 

@@ -22,7 +22,12 @@ class OpenApiTest {
 
     @BeforeAll
     void start() {
-        server = new TruceServer(new TestCenter().center, ServerOptions.defaults().withTickInterval(Duration.ZERO));
+        // With the accounts module: its endpoints are part of the documented API.
+        var accounts = new org.truce.server.auth.AccountsHttp(AccountsHttpTest.accounts(Fixtures.agreement(),
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.EPOCH)),
+                org.truce.server.auth.AccountsHttp.Config.defaults(), java.time.InstantSource.system(), new java.util.SplittableRandom(1));
+        server = new TruceServer(new TestCenter().center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
+                .withAuthenticator(accounts).withModule(accounts));
         server.start(0);
         var r = new Http(server.uri()).get("/openapi.json");
         assertThat(r.status()).isEqualTo(200);
