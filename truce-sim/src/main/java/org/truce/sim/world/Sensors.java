@@ -153,7 +153,9 @@ public final class Sensors {
                     Optional.empty(), 0, 0, 0, Optional.of(proj.toGeo(a.x(), a.y()))), fireOrigin(burst, kind, eventS));
             tally.located(burst);
         } else {
-            double bearing = Math.toDegrees(Math.atan2(x - a.x(), y - a.y())) + rnd.nextGaussian() * m.bearingSigmaDeg();
+            // Observers report true bearings: the grid bearing less the grid convergence at the array.
+            double bearing = Math.toDegrees(Math.atan2(x - a.x(), y - a.y())) - proj.convergenceDeg(a.x(), a.y())
+                    + rnd.nextGaussian() * m.bearingSigmaDeg();
             bearing = ((bearing % 360) + 360) % 360;
             double band = m.rangeBandFraction();
             double est = Math.max(0, r * (1 + rnd.nextGaussian() * band / 3));
