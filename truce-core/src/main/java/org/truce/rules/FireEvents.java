@@ -334,11 +334,13 @@ final class FireEvents {
         List<Entry> entries = shown.launch.isPresent() && shown.kind != FireKind.LAUNCH
                 ? shown.entries.stream().filter(e -> e.kind == FireKind.LAUNCH).toList() : shown.entries;
         for (Entry e : entries) kinds.merge(kindOf(e.cue), 1, Integer::sum);
+        List<String> evidence = entries.stream().sorted(java.util.Comparator.comparing((Entry e) -> e.cue.time())
+                .thenComparing(e -> e.observationId)).map(e -> e.observationId).toList();
         Optional<FireLocation.Launch> launch = shown.launch.map(l -> new FireLocation.Launch(l.method(),
                 ctx.zones().toGeo(l.at()), trueNorth(l.estimate().get()), shown.sides));
         FireKind kind = shown.launch.isPresent() ? FireKind.LAUNCH : shown.kind;
         return new FireLocation(p.method(), kind, ctx.zones().toGeo(p.at()), p.estimate().map(this::trueNorth),
-                p.uncertaintyM(), entries.size(), kinds, episode.shots.size(), launch, p.note());
+                p.uncertaintyM(), entries.size(), kinds, evidence, episode.shots.size(), launch, p.note());
     }
 
     /** The 95 % ellipse with its orientation turned from grid north to true north at the estimate. */

@@ -32,17 +32,19 @@ import org.truce.sensing.FireKind;
  * @param cueKinds     how many of those were of each kind: {@code arrival} (acoustic time of arrival),
  *                     {@code bearing}, {@code bearingBand} (bearing with a distance band), {@code fix} (located by the
  *                     sensor)
+ * @param evidence     ids of the observations of the event shown, in time order (the incident's evidence holds all)
  * @param events       number of fire events (shots) the incident holds so far
  * @param launch       the launch, when the cues tell it from the impact and it could be placed
  * @param note         why the locator could not place the cues together, when it could not (its reason and numbers)
  */
 public record FireLocation(Method method, FireKind kind, GeoPoint position, Optional<ErrorEllipse> ellipse95,
-                           double uncertaintyM, int cues, Map<String, Integer> cueKinds, int events,
+                           double uncertaintyM, int cues, Map<String, Integer> cueKinds, List<String> evidence, int events,
                            Optional<Launch> launch, Optional<String> note) {
     public FireLocation {
         Objects.requireNonNull(method); Objects.requireNonNull(kind); Objects.requireNonNull(position);
         Objects.requireNonNull(ellipse95); Objects.requireNonNull(launch); Objects.requireNonNull(note);
         cueKinds = Collections.unmodifiableMap(new TreeMap<>(cueKinds));
+        evidence = List.copyOf(evidence);
         if (!(uncertaintyM >= 0)) throw new IllegalArgumentException("uncertaintyM must be >= 0, was " + uncertaintyM);
         if (method == Method.NOT_LOCATED == ellipse95.isPresent()) {
             throw new IllegalArgumentException("an ellipse exactly when the event was placed (method " + method + ")");
