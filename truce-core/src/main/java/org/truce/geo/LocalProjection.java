@@ -78,9 +78,10 @@ public final class LocalProjection {
     }
 
     /**
-     * Grid convergence at {@code p}: the grid bearing of true north, degrees clockwise (positive east of a UTM
-     * zone's central meridian in the northern hemisphere). A true bearing plus this is the bearing in the local frame;
-     * about 1 degree in the Caucasus on UTM 38N, i.e. 170 m at 10 km, too much to ignore.
+     * Grid convergence at {@code p}, as the grid bearing of true north in degrees clockwise: negative east of a UTM
+     * zone's central meridian in the northern hemisphere (the meridian leans towards the central one). A true bearing
+     * plus this is the bearing in the local frame; about 1 degree in the Caucasus on UTM 38N, i.e. 170 m at 10 km,
+     * too much to ignore.
      */
     public double convergenceDeg(GeoPoint p) {
         Coordinate s = toLocal(p);
