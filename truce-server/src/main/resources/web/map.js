@@ -194,6 +194,7 @@
     body.append(row(t("incident.party"), partyText(i)));
     body.append(row(t("incident.place"), t("incident.placeValue",
       { lat: fmtCoord(i.place.lat), lon: fmtCoord(i.place.lon), radius: fmtInt(i.uncertaintyM) })));
+    if (i.fire) fireRows(i.fire).forEach((r) => body.append(r));
     const evidence = el("span", { class: "evidence" }, t("incident.evidenceCount", { count: fmtInt(i.evidence.length) }));
     for (const id of i.evidence.slice(0, 10)) evidence.append(" ", apiLink(`/api/observations/${encodeURIComponent(id)}`, id));
     if (i.evidence.length > 10) evidence.append(" …");
@@ -203,6 +204,45 @@
       el("h3", {}, apiLink(`/api/incidents/${encodeURIComponent(i.id)}`, t("incident.title", { id: i.id })),
         " ", el("span", { class: `state state-${i.state.toLowerCase()}` }, t("incident.state." + i.state))),
       body);
+  }
+
+  // How a cease-fire incident's fire event was placed: method, 95 % ellipse, cues by kind, the launch's sides.
+  function fireRows(f) {
+    const rows = [];
+    const kinds = Object.entries(f.cueKinds || {})
+      .map(([k, n]) => t("fire.cueKind", { count: fmtInt(n), kind: translated("fire.cueKind.", k) })).join(", ");
+    const method = translated("fire.method.", f.method);
+    rows.push(row(t("fire.location"), f.ellipse95
+      ? t("fire.ellipseValue", { method, major: fmtInt(f.ellipse95.semiMajorM), minor: fmtInt(f.ellipse95.semiMinorM),
+        azimuth: fmtInt(f.ellipse95.orientationDeg), cues: kinds })
+      : t("fire.notLocatedValue", { method, radius: fmtInt(f.uncertaintyM), cues: kinds })));
+    if (f.launch) {
+      for (const s of f.launch.sides) {
+        rows.push(row(t("fire.launchSide"), t("fire.launchSideValue", {
+          zone: state.zoneNames.get(s.heldArea) || s.heldArea, inside: fmtPercent(s.inside),
+          holder: partyName(s.holder), beyond: fmtPercent(s.beyond),
+          outside: s.outsideParty ? partyName(s.outsideParty) : "—", contested: fmtPercent(s.contested) })));
+      }
+    }
+    return rows;
+  }
+
+  // The incident's 95 % region: its fire event's error ellipse when it has one, else the 95 % circle.
+  function uncertaintyShape(i) {
+    const style = { pane: "incidents", weight: 1, color: "#d62728", dashArray: "2 3", fill: false, interactive: false,
+      className: "incident-uncertainty" };
+    const e = i.fire && i.fire.ellipse95;
+    if (!e) return L.circle([i.place.lat, i.place.lon], { ...style, radius: Math.max(i.uncertaintyM, 1) });
+    // Metres to degrees on a sphere: ample at the kilometre scale of an ellipse.
+    const lat = i.fire.position.lat, lon = i.fire.position.lon, r = 6378137, az = e.orientationDeg * Math.PI / 180;
+    const pts = [];
+    for (let k = 0; k < 64; k++) {
+      const phi = 2 * Math.PI * k / 64;
+      const a = Math.max(e.semiMajorM, 1) * Math.cos(phi), b = Math.max(e.semiMinorM, 1) * Math.sin(phi);
+      const east = a * Math.sin(az) + b * Math.cos(az), north = a * Math.cos(az) - b * Math.sin(az);
+      pts.push([lat + north / r * 180 / Math.PI, lon + east / (r * Math.cos(lat * Math.PI / 180)) * 180 / Math.PI]);
+    }
+    return L.polygon(pts, { ...style, className: "incident-uncertainty incident-ellipse" });
   }
 
   function partyText(i) {
@@ -235,12 +275,12 @@
       known.marker.setLatLng(latLng).setStyle({ fillColor: style.fillColor });
       const path = known.marker.getElement();
       if (path) path.setAttribute("class", `leaflet-interactive ${style.className}`);
-      known.ring.setLatLng(latLng).setRadius(Math.max(i.uncertaintyM, 1));
+      known.ring.remove();
+      known.ring = uncertaintyShape(i).addTo(state.map);
       known.incident = i;
       known.marker.setPopupContent(incidentPopup(i));
     } else {
-      const ring = L.circle(latLng, { pane: "incidents", radius: Math.max(i.uncertaintyM, 1), weight: 1,
-        color: "#d62728", dashArray: "2 3", fill: false, interactive: false, className: "incident-uncertainty" });
+      const ring = uncertaintyShape(i);
       const marker = L.circleMarker(latLng, style).bindPopup(incidentPopup(i), { maxWidth: 360 });
       ring.addTo(state.map);
       marker.addTo(state.map);

@@ -17,6 +17,8 @@ import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Zone;
 import org.truce.agreement.ZoneId;
+import org.truce.fusion.uncertainty.PlaceProbability;
+import org.truce.fusion.uncertainty.PositionEstimate;
 
 /**
  * All zones of an {@link Agreement}, projected once into the agreement's {@link LocalProjection} (metres),
@@ -159,6 +161,26 @@ public final class ZoneIndex {
 
     public double probabilityInside(ZoneId zone, GeoPoint p, double sigmaM) {
         return probabilityInside(zone, toLocal(p), sigmaM);
+    }
+
+    /**
+     * Probability that an object whose true position is Gaussian with the estimate's mean and 2-D covariance (local
+     * metres) lies inside the zone: the Gaussian integrated over the zone's polygon by
+     * {@link PlaceProbability#inside}, a fixed quasi-random point set, so the result is deterministic (error about
+     * 1e-3; exactly 0 or 1 when the 6-sigma ellipse lies wholly outside or inside). Unlike the isotropic overload it
+     * follows the zone's real shape and an elongated ellipse's orientation against the line.
+     */
+    public double probabilityInside(ZoneId zone, PositionEstimate estimate) {
+        Objects.requireNonNull(estimate, "estimate");
+        return PlaceProbability.inside(entry(zone).local(), estimate);
+    }
+
+    /**
+     * Probability that the estimate lies inside {@code area} (a polygon in local metres, e.g. a union of zones
+     * prepared once by the caller); see {@link #probabilityInside(ZoneId, PositionEstimate)}.
+     */
+    public static double probabilityInside(Geometry area, PositionEstimate estimate) {
+        return PlaceProbability.inside(area, estimate);
     }
 
     private static boolean covers(Entry e, Point p) {

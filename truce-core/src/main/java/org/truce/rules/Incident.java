@@ -23,16 +23,28 @@ import org.truce.geo.GeoPoint;
  * @param party                 the party concerned, only when attributable above the configured confidence
  * @param attributionConfidence probability that {@code party} is right; the raw estimate even when {@code party} is empty
  * @param evidence              ids of the accepted observations behind it, oldest first
+ * @param fire                  for a cease-fire incident: where its fire event was, the 95 % error ellipse, the cues,
+ *                              the launch and the probability of each side; empty for other rules
  */
 public record Incident(String id, ProvisionId provision, int provisionVersion, RuleId rule, String ruleType,
                        ZoneId zone, Instant start, Instant end, GeoPoint place, double uncertaintyM,
                        Optional<PartyId> party, double attributionConfidence, String subject, String summary,
-                       IncidentState state, List<String> evidence) {
+                       IncidentState state, List<String> evidence, Optional<FireLocation> fire) {
+    /** An incident without a located fire event (every rule but cease-fire). */
+    public Incident(String id, ProvisionId provision, int provisionVersion, RuleId rule, String ruleType,
+                    ZoneId zone, Instant start, Instant end, GeoPoint place, double uncertaintyM,
+                    Optional<PartyId> party, double attributionConfidence, String subject, String summary,
+                    IncidentState state, List<String> evidence) {
+        this(id, provision, provisionVersion, rule, ruleType, zone, start, end, place, uncertaintyM, party,
+                attributionConfidence, subject, summary, state, evidence, Optional.empty());
+    }
+
     public Incident {
         Objects.requireNonNull(id); Objects.requireNonNull(provision); Objects.requireNonNull(rule);
         Objects.requireNonNull(ruleType); Objects.requireNonNull(zone); Objects.requireNonNull(start);
         Objects.requireNonNull(end); Objects.requireNonNull(place); Objects.requireNonNull(party);
         Objects.requireNonNull(subject); Objects.requireNonNull(summary); Objects.requireNonNull(state);
+        Objects.requireNonNull(fire);
         evidence = List.copyOf(evidence);
         if (end.isBefore(start)) throw new IllegalArgumentException("incident end before start");
     }

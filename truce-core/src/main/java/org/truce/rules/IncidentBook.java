@@ -69,10 +69,11 @@ public final class IncidentBook {
             Violation v = latest;
             String summary = v.description() + "; " + total + (total == 1 ? " observation" : " observations");
             Instant s = start.isAfter(end) ? end : start;
+            // A located fire event states its own 95 % radius (an ellipse's semi-major axis, a sensor's range).
+            double r95 = v.fire().map(FireLocation::uncertaintyM).orElse(v.sigmaM() * ZoneIndex.R95_PER_SIGMA);
             return new Incident(id, v.binding().provision().id(), version, v.binding().rule().id(),
-                    v.binding().rule().type(), v.binding().zone(), s, end, v.place(),
-                    v.sigmaM() * ZoneIndex.R95_PER_SIGMA, v.party(), v.attributionConfidence(), v.subject(),
-                    summary, state, evidence);
+                    v.binding().rule().type(), v.binding().zone(), s, end, v.place(), r95, v.party(),
+                    v.attributionConfidence(), v.subject(), summary, state, evidence, v.fire());
         }
     }
 

@@ -19,14 +19,23 @@ import org.truce.geo.GeoPoint;
  * @param observationId the accepted observation this violation rests on
  * @param newEpisode    true when this starts a new episode (a crossing, an excursion): any open incident of the
  *                      same rule and subject is closed and a new one opened
+ * @param fire          the located fire event, for cease-fire violations
  */
 public record Violation(RuleBinding binding, String subject, Instant time, GeoPoint place, double sigmaM,
                         Optional<PartyId> party, double attributionConfidence, String description,
-                        String observationId, boolean newEpisode) {
+                        String observationId, boolean newEpisode, Optional<FireLocation> fire) {
+    /** A violation without a located fire event. */
+    public Violation(RuleBinding binding, String subject, Instant time, GeoPoint place, double sigmaM,
+                     Optional<PartyId> party, double attributionConfidence, String description, String observationId,
+                     boolean newEpisode) {
+        this(binding, subject, time, place, sigmaM, party, attributionConfidence, description, observationId,
+                newEpisode, Optional.empty());
+    }
+
     public Violation {
         Objects.requireNonNull(binding); Objects.requireNonNull(subject); Objects.requireNonNull(time);
         Objects.requireNonNull(place); Objects.requireNonNull(party); Objects.requireNonNull(description);
-        Objects.requireNonNull(observationId);
+        Objects.requireNonNull(observationId); Objects.requireNonNull(fire);
         if (!(sigmaM >= 0)) throw new IllegalArgumentException("sigmaM must be >= 0");
     }
 }

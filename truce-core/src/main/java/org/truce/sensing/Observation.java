@@ -57,8 +57,10 @@ public sealed interface Observation {
     }
 
     /**
-     * A fire event heard or seen. Either located ({@code position} with {@code cepM}) or a bearing from the sensor
-     * ({@code bearingDeg}, {@code rangeMinM}..{@code rangeMaxM}), as observers report "3–6 km south-east".
+     * A fire event heard or seen. Either located ({@code position} with {@code cepM}), a bearing from the sensor
+     * ({@code bearingDeg}, {@code rangeMinM}..{@code rangeMaxM}), as observers report "3–6 km south-east", or, from an
+     * acoustic array, only the time the sound arrived at the sensor ({@code time} with {@code sensorPosition}): the
+     * center locates such arrivals from several arrays by their time differences.
      *
      * @param position    estimated place of the event, if the sensor located it
      * @param bearingDeg  true bearing from the sensor to the event, if measured
@@ -74,8 +76,9 @@ public sealed interface Observation {
             Checks.nonNegative(rangeMinM, "rangeMinM");
             Checks.nonNegative(rangeMaxM, "rangeMaxM");
             if (rangeMaxM < rangeMinM) throw new IllegalArgumentException("rangeMaxM < rangeMinM");
-            if (position.isEmpty() && bearingDeg.isEmpty()) {
-                throw new IllegalArgumentException("a fire cue needs a position or a bearing");
+            if (position.isEmpty() && bearingDeg.isEmpty() && sensorPosition.isEmpty()) {
+                throw new IllegalArgumentException(
+                        "a fire cue needs a position, a bearing, or the sensor position (an arrival time)");
             }
             bearingDeg.ifPresent(b -> Checks.finite(b, "bearingDeg"));
         }

@@ -49,6 +49,30 @@ class ZoneIndexTest {
     }
 
     @Test
+    void probabilityInsideWithACovarianceFollowsTheEllipseAgainstTheLine() {
+        var p = index.toLocal(at(100, 10_000)); // 100 m inside am-held, whose edge here runs grid north-south
+        // A circular covariance agrees with the isotropic half-plane formula, to the quadrature's 1e-3.
+        var round = new org.truce.fusion.uncertainty.PositionEstimate(p.x, p.y,
+                org.truce.fusion.uncertainty.Covariance2.circular(50));
+        assertThat(index.probabilityInside(AM_HELD, round)).isCloseTo(0.977250, within(2e-3));
+        // The same 100 m: an ellipse long along the line (σ across 50 m) is decisive, long across it (σ 400 m) is not.
+        var along = new org.truce.fusion.uncertainty.PositionEstimate(p.x, p.y,
+                org.truce.fusion.uncertainty.Covariance2.oriented(400, 50, 0));
+        var across = new org.truce.fusion.uncertainty.PositionEstimate(p.x, p.y,
+                org.truce.fusion.uncertainty.Covariance2.oriented(400, 50, 90));
+        assertThat(index.probabilityInside(AM_HELD, along)).isCloseTo(0.977250, within(2e-3));
+        assertThat(index.probabilityInside(AM_HELD, across)).isCloseTo(0.598706, within(3e-3));
+        assertThat(index.probabilityInside(AM_HELD, across)).as("deterministic")
+                .isEqualTo(index.probabilityInside(AM_HELD, across));
+        // Deep inside, far outside: exactly 1 and 0.
+        var deep = index.toLocal(at(10_000, 10_000));
+        assertThat(index.probabilityInside(AM_HELD, new org.truce.fusion.uncertainty.PositionEstimate(deep.x, deep.y,
+                org.truce.fusion.uncertainty.Covariance2.oriented(400, 50, 90)))).isEqualTo(1.0);
+        assertThat(index.probabilityInside(AM_HELD, new org.truce.fusion.uncertainty.PositionEstimate(p.x - 10_000,
+                p.y, org.truce.fusion.uncertainty.Covariance2.circular(100)))).isEqualTo(0.0);
+    }
+
+    @Test
     void zeroSigmaIsAPlainContainmentTest() {
         assertThat(index.probabilityInside(AM_HELD, at(1, 10_000), 0)).isEqualTo(1);
         assertThat(index.probabilityInside(AM_HELD, at(-1, 10_000), 0)).isEqualTo(0);

@@ -206,7 +206,9 @@ class RulePipelineTest {
             assertThat(i.end()).isEqualTo(DAY.plusSeconds(40));
             assertThat(i.summary()).contains("2 cues");
             assertThat(i.party()).contains(AM);
-            assertThat(i.uncertaintyM()).isCloseTo(2.4477 * 2_000 / Math.sqrt(12) / Math.sqrt(2), within(150.0));
+            // Two shots 40 s apart, each one bearing band: the incident shows one, 2.45 × 2000/√12 deep.
+            assertThat(i.uncertaintyM()).isCloseTo(2.4477 * 2_000 / Math.sqrt(12), within(1.0));
+            assertThat(i.fire()).hasValueSatisfying(f -> assertThat(f.events()).isEqualTo(2));
         });
     }
 

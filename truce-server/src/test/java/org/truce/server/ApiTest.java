@@ -197,6 +197,18 @@ class ApiTest {
         var one = http.get("/api/incidents/INC-2020-11-20-0003");
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.json().path("rule").asText()).isEqualTo("p2-aghdam");
+        assertThat(one.json().has("fire")).as("only cease-fire incidents locate a fire event").isFalse();
+
+        JsonNode fire = http.get("/api/incidents/INC-2020-11-20-0001").json().path("fire");
+        assertThat(fire.path("method").asText()).isEqualTo("LOCATED");
+        assertThat(fire.path("ellipse95").path("semiMajorM").asDouble()).isEqualTo(300.0);
+        assertThat(fire.path("ellipse95").path("semiMinorM").asDouble()).isEqualTo(150.0);
+        assertThat(fire.path("ellipse95").path("orientationDeg").asDouble()).isEqualTo(30.0);
+        assertThat(fire.path("cueKinds").path("fix").asInt()).isEqualTo(1);
+        JsonNode side = fire.path("launch").path("sides").path(0);
+        assertThat(side.path("heldArea").asText()).isEqualTo("am-held");
+        assertThat(side.path("inside").asDouble()).isEqualTo(0.35);
+        assertThat(side.path("outsideParty").asText()).isEqualTo("AZ");
     }
 
     @Test

@@ -150,7 +150,11 @@ class LiveMapBrowserTest {
         assertThat(text).contains("Incident INC-2020-11-20-0001").contains("¶1 (version 1)")
                 .contains("p1-ceasefire (cease-fire)").contains("Theater (theater)")
                 .contains("20 Nov 2020, 08:00:00 UTC – 20 Nov 2020, 08:00:00 UTC")
-                .contains("undetermined (confidence 35%)").contains("observations: 1").contains("OBS-5");
+                .contains("undetermined (confidence 35%)").contains("observations: 1").contains("OBS-5")
+                .contains("located: 95 % ellipse").contains("long axis 30°").contains("1 sensor fix")
+                .contains("beyond the line 50%").contains("contested 15%");
+        // The fire event's 95 % region is its ellipse, not a circle.
+        assertThat(page.locator("path.incident-ellipse").count()).isEqualTo(1);
         assertThat(popup.locator("h3 a").getAttribute("href")).isEqualTo("/api/incidents/INC-2020-11-20-0001");
         assertThat(popup.locator(".evidence a").getAttribute("href")).isEqualTo("/api/observations/OBS-5");
         page.waitForFunction("() => !document.querySelector('.leaflet-zoom-anim')", null,

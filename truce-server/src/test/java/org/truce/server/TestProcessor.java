@@ -51,7 +51,7 @@ final class TestProcessor implements Processor {
                 Incident i = new Incident(nextId(f.time()), ProvisionId.of("¶1"), 1, RuleId.of("p1-ceasefire"),
                         "cease-fire", ZoneId.of("theater"), f.time(), f.time(), f.position().get(), 2 * f.cepM(),
                         Optional.empty(), 0.35, "fire:" + a.id(), "Fire event (" + f.fireKind() + ")",
-                        IncidentState.OPEN, List.of(a.id()));
+                        IncidentState.OPEN, List.of(a.id()), Optional.of(located(f, a.id())));
                 openBySubject.put(i.subject(), i);
                 out.add(new CenterEvent.IncidentChanged(i, true));
             }
@@ -107,6 +107,18 @@ final class TestProcessor implements Processor {
                 old.attributionConfidence(), old.subject(), old.summary(), IncidentState.OPEN, evidence);
         openBySubject.put(trackId, grown);
         return new CenterEvent.IncidentChanged(grown, false);
+    }
+
+    /** The cue's own fix as a located launch: a 95 % ellipse 2 CEP by 1 CEP, long axis at 30°, undetermined side. */
+    private static org.truce.rules.FireLocation located(Observation.FireCue f, String id) {
+        var e = new org.truce.fusion.uncertainty.ErrorEllipse(2 * f.cepM(), f.cepM(), 30, 0.95);
+        var side = new org.truce.rules.FireLocation.SideProbability(ZoneId.of("am-held"),
+                org.truce.agreement.PartyId.of("AM"), 0.35, Optional.of(org.truce.agreement.PartyId.of("AZ")), 0.5,
+                0.15);
+        return new org.truce.rules.FireLocation(org.truce.rules.FireLocation.Method.LOCATED, f.fireKind(),
+                f.position().get(), Optional.of(e), 2 * f.cepM(), 1, Map.of("fix", 1), List.of(id), 1,
+                Optional.of(new org.truce.rules.FireLocation.Launch(org.truce.rules.FireLocation.Method.LOCATED,
+                        f.position().get(), e, List.of(side))), Optional.empty());
     }
 
     private boolean inside(String zone, GeoPoint p) {

@@ -24,7 +24,7 @@ public final class BearingBand {
      * The report as a Gaussian: centred at the middle of the band on the bearing, with sigma along the bearing
      * {@code (max - min) / sqrt(12)} (uniform over the band) and across it {@code mid * sigma_bearing}.
      *
-     * @param bearingDeg true bearing from the sensor, degrees clockwise from north
+     * @param bearingDeg bearing from the sensor in the local frame (grid north), degrees clockwise
      * @param sigmaDeg   1-sigma bearing error, degrees
      */
     public static PositionEstimate position(double sensorX, double sensorY, double bearingDeg, double sigmaDeg,

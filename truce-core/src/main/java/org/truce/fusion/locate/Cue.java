@@ -40,7 +40,8 @@ public sealed interface Cue {
      * A bearing from a sensor (a drone's camera, a fixed camera, an observation post), optionally with the distance
      * band the observer gave ("3–6 km").
      *
-     * @param bearingDeg true bearing from the sensor to the event, degrees clockwise from north
+     * @param bearingDeg bearing from the sensor to the event in the local frame (grid north), degrees clockwise;
+     *                   {@link FireCues#sighting} converts a report's true bearing
      * @param sigmaDeg   1-sigma bearing error in degrees, > 0
      * @param range      the distance band, if reported
      */

@@ -20,6 +20,8 @@ public final class FireCues {
      * The sighting cue of one fire cue: a {@link Cue.Fix} when it carries a position (sigma from its CEP; a CEP of 0
      * is refused), otherwise a {@link Cue.Bearing} when it carries a bearing and the sensor's position, with its
      * distance band when {@code rangeMaxM > rangeMinM}. A bearing without a sensor position cannot be used: empty.
+     * The report's true bearing is turned into a bearing in the local frame with the projection's grid convergence
+     * at the sensor ({@link LocalProjection#convergenceDeg}), since the locator measures angles in that frame.
      *
      * @param id the accepted observation's id ({@code OBS-<seq>})
      * @throws IllegalArgumentException if a position comes with a CEP of 0
@@ -39,8 +41,8 @@ public final class FireCues {
             Optional<Cue.RangeBand> band = f.rangeMaxM() > f.rangeMinM()
                     ? Optional.of(new Cue.RangeBand(f.rangeMinM(), f.rangeMaxM()))
                     : Optional.empty();
-            return Optional.of(new Cue.Bearing(id, asset, f.time(), s.x, s.y, f.bearingDeg().get(),
-                    Math.min(sigma, 89), band));
+            double grid = f.bearingDeg().get() + projection.convergenceDeg(f.sensorPosition().get());
+            return Optional.of(new Cue.Bearing(id, asset, f.time(), s.x, s.y, grid, Math.min(sigma, 89), band));
         }
         return Optional.empty();
     }

@@ -19,10 +19,13 @@ import java.util.Objects;
  *                             sound travel plus slack); default 60 s (about 20 km)
  * @param consistencyGate      squared normalised distance under which two cues agree (chi-square, 0.999 for
  *                             two degrees of freedom); default 13.8
+ * @param arrivalSigmaSeconds  1-sigma timing error of an acoustic array's arrival time, for fire cues that carry only
+ *                             the time the sound reached the array (no position, no bearing); default 0.02 s (7 m of
+ *                             sound travel: array clocks are GPS-disciplined, the wind and the onset pick dominate)
  */
 public record LocatorConfig(double speedOfSoundMps, double maxErrorM, double minCollinearity,
                             double minCrossingAngleDeg, int maxIterations, Duration sightingWindow,
-                            Duration acousticWindow, double consistencyGate) {
+                            Duration acousticWindow, double consistencyGate, double arrivalSigmaSeconds) {
     public LocatorConfig {
         Objects.requireNonNull(sightingWindow, "sightingWindow");
         Objects.requireNonNull(acousticWindow, "acousticWindow");
@@ -47,19 +50,22 @@ public record LocatorConfig(double speedOfSoundMps, double maxErrorM, double min
         if (!(consistencyGate > 0)) {
             throw new IllegalArgumentException("consistencyGate must be > 0, got " + consistencyGate);
         }
+        if (!(arrivalSigmaSeconds > 0) || !Double.isFinite(arrivalSigmaSeconds)) {
+            throw new IllegalArgumentException("arrivalSigmaSeconds must be > 0, got " + arrivalSigmaSeconds);
+        }
     }
 
     public static LocatorConfig defaults() {
-        return new LocatorConfig(343, 10_000, 0.02, 3, 100, Duration.ofSeconds(10), Duration.ofSeconds(60), 13.8);
+        return new LocatorConfig(343, 10_000, 0.02, 3, 100, Duration.ofSeconds(10), Duration.ofSeconds(60), 13.8, 0.02);
     }
 
     public LocatorConfig withSpeedOfSound(double mps) {
         return new LocatorConfig(mps, maxErrorM, minCollinearity, minCrossingAngleDeg, maxIterations, sightingWindow,
-                acousticWindow, consistencyGate);
+                acousticWindow, consistencyGate, arrivalSigmaSeconds);
     }
 
     public LocatorConfig withMaxError(double metres) {
         return new LocatorConfig(speedOfSoundMps, metres, minCollinearity, minCrossingAngleDeg, maxIterations,
-                sightingWindow, acousticWindow, consistencyGate);
+                sightingWindow, acousticWindow, consistencyGate, arrivalSigmaSeconds);
     }
 }

@@ -13,6 +13,7 @@ import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.truce.agreement.Zone;
 import org.truce.fusion.Track;
 import org.truce.geo.GeoPoint;
+import org.truce.rules.FireLocation;
 import org.truce.rules.Incident;
 
 /**
@@ -58,7 +59,40 @@ public final class GeoJsonExport implements ExportWriter {
         p.put("state", i.state().name());
         ArrayNode ev = p.putArray("evidence");
         i.evidence().forEach(ev::add);
+        i.fire().ifPresent(fire -> fire(p, fire));
         return f;
+    }
+
+    /**
+     * A cease-fire incident's fire event, flat so GIS tools can style by it: {@code locationMethod}, the 95 % ellipse
+     * ({@code ellipseSemiMajorM}, {@code ellipseSemiMinorM}, {@code ellipseOrientationDeg} from true north; null when
+     * not located), {@code fireKind}, {@code fireCues}, {@code fireEvents}, and the launch ({@code launchLat},
+     * {@code launchLon}, {@code launchInside}, {@code launchBeyond}, {@code launchContested} for the first held area)
+     * when located.
+     */
+    private static void fire(ObjectNode p, FireLocation fire) {
+        p.put("locationMethod", fire.method().name());
+        p.put("fireKind", fire.kind().name());
+        if (fire.ellipse95().isPresent()) {
+            p.put("ellipseSemiMajorM", fire.ellipse95().get().semiMajorM());
+            p.put("ellipseSemiMinorM", fire.ellipse95().get().semiMinorM());
+            p.put("ellipseOrientationDeg", fire.ellipse95().get().orientationDeg());
+        } else {
+            p.putNull("ellipseSemiMajorM");
+            p.putNull("ellipseSemiMinorM");
+            p.putNull("ellipseOrientationDeg");
+        }
+        p.put("fireCues", fire.cues());
+        p.put("fireEvents", fire.events());
+        fire.launch().ifPresent(l -> {
+            p.put("launchLat", l.position().lat());
+            p.put("launchLon", l.position().lon());
+            if (!l.sides().isEmpty()) {
+                p.put("launchInside", l.sides().getFirst().inside());
+                p.put("launchBeyond", l.sides().getFirst().beyond());
+                p.put("launchContested", l.sides().getFirst().contested());
+            }
+        });
     }
 
     private ObjectNode zone(Zone z) throws IOException {

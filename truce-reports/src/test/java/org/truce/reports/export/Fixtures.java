@@ -19,7 +19,10 @@ import org.truce.agreement.ZoneRole;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.geo.GeoPoint;
+import org.truce.fusion.uncertainty.ErrorEllipse;
+import org.truce.rules.FireLocation;
 import org.truce.rules.Incident;
+import org.truce.sensing.FireKind;
 import org.truce.rules.IncidentState;
 import org.truce.sensing.ObjectClass;
 
@@ -34,7 +37,17 @@ final class Fixtures {
                 "cease-fire", new ZoneId("theater"), Instant.parse("2020-11-14T10:00:00Z"),
                 Instant.parse("2020-11-14T10:20:00Z"), GeoPoint.of(39.81234, 46.75123), 600.0,
                 Optional.of(new PartyId("AM")), 0.93, "FIRE-17", "Artillery fire, 3 rounds", IncidentState.CLOSED,
-                List.of("OBS-1", "OBS-2"));
+                List.of("OBS-1", "OBS-2"), Optional.of(located()));
+    }
+
+    /** A launch located from two bearing bands, 600 m by 250 m, long axis north-east. */
+    static FireLocation located() {
+        ErrorEllipse e = new ErrorEllipse(600, 250, 45, 0.95);
+        return new FireLocation(FireLocation.Method.LOCATED, FireKind.LAUNCH, GeoPoint.of(39.81234, 46.75123),
+                Optional.of(e), 600, 2, Map.of("bearingBand", 2), List.of("OBS-1", "OBS-2"), 1,
+                Optional.of(new FireLocation.Launch(FireLocation.Method.LOCATED, GeoPoint.of(39.81234, 46.75123), e,
+                        List.of(new FireLocation.SideProbability(new ZoneId("am-held"), new PartyId("AM"), 0.93,
+                                Optional.of(new PartyId("AZ")), 0.05, 0.02)))), Optional.empty());
     }
 
     static Incident undeterminedMovement() {

@@ -35,11 +35,20 @@ class GeoJsonExportTest {
         assertThat(p.get("uncertaintyM").asDouble()).isEqualTo(600.0);
         assertThat(p.get("start").asText()).isEqualTo("2020-11-14T10:00:00Z");
         assertThat(p.get("evidence")).hasSize(2);
+        assertThat(p.get("locationMethod").asText()).isEqualTo("LOCATED");
+        assertThat(p.get("ellipseSemiMajorM").asDouble()).isEqualTo(600.0);
+        assertThat(p.get("ellipseSemiMinorM").asDouble()).isEqualTo(250.0);
+        assertThat(p.get("ellipseOrientationDeg").asDouble()).isEqualTo(45.0);
+        assertThat(p.get("fireCues").asInt()).isEqualTo(2);
+        assertThat(p.get("launchLat").asDouble()).isEqualTo(39.81234);
+        assertThat(p.get("launchInside").asDouble()).isEqualTo(0.93);
+        assertThat(p.get("launchContested").asDouble()).isEqualTo(0.02);
 
         JsonNode undetermined = features.get(1).get("properties");
         assertThat(undetermined.get("party").isNull()).isTrue();
         assertThat(undetermined.get("summary").asText()).isEqualTo(Fixtures.AWKWARD);
         assertThat(undetermined.get("provisionVersion").asInt()).isEqualTo(2);
+        assertThat(undetermined.has("locationMethod")).as("not a fire incident").isFalse();
     }
 
     @Test

@@ -13,16 +13,17 @@ import org.truce.sim.truth.GroundTruth;
 
 /**
  * The accuracy of one simulated run (or of several pooled): incidents ({@link Evaluation}), tracks
- * ({@link TrackScore}), fire location ({@link LocationScore}) and attribution ({@link AttributionScore}). Immutable.
+ * ({@link TrackScore}), fire location by the locator on truly grouped cues ({@link LocationScore}) and as the
+ * incidents publish it ({@link IncidentLocationScore}), and attribution ({@link AttributionScore}). Immutable.
  */
 public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visits, LocationScore location,
-                       AttributionScore attribution) {
+                       AttributionScore attribution, IncidentLocationScore incidentLocation) {
     /** Gap that ends a visit ({@link VisitScore}): the part 1 tracker's default coasting limit. */
     public static final Duration VISIT_GAP = Duration.ofMinutes(10);
 
     public Accuracy {
         Objects.requireNonNull(incidents); Objects.requireNonNull(tracks); Objects.requireNonNull(visits);
-        Objects.requireNonNull(location); Objects.requireNonNull(attribution);
+        Objects.requireNonNull(location); Objects.requireNonNull(attribution); Objects.requireNonNull(incidentLocation);
     }
 
     /**
@@ -32,12 +33,13 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
      */
     public static Accuracy of(GroundTruth truth, RunRecorder run, List<Incident> incidents, LocalProjection projection) {
         Tolerances tol = Tolerances.defaults();
+        EventLocator locator = new EventLocator(LocatorConfig.defaults());
         return new Accuracy(Evaluation.score(truth, incidents, tol),
                 TrackScore.score(run.detections(), run.confirmedTracks()),
                 VisitScore.score(run.detections(), run.confirmedTracks(), VISIT_GAP),
-                LocationScore.score(truth.fires(), run.fireCues(), projection,
-                        new EventLocator(LocatorConfig.defaults())),
-                AttributionScore.score(truth, incidents, tol));
+                LocationScore.score(truth.fires(), run.fireCues(), projection, locator),
+                AttributionScore.score(truth, incidents, tol),
+                IncidentLocationScore.score(truth.fires(), run.fireCues(), incidents, projection, locator));
     }
 
     /**
@@ -51,6 +53,8 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
         m.put("trackCompleteness", tracks.completeness());
         m.put("locationRmsOverCrlb", location.rmsOverCrlb());
         m.put("ellipse95Coverage", location.ellipse95Coverage());
+        m.put("incidentLocationRmsOverCrlb", incidentLocation.rmsOverCrlb());
+        m.put("incidentEllipse95Coverage", incidentLocation.ellipse95Coverage());
         m.put("wrongAttributions", attribution.wrong());
         m.put("undeterminedShare", attribution.undeterminedShare());
         m.put("recall", incidents.recall());
@@ -68,6 +72,11 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
         m.put("locatedWithoutBound", location.noBound());
         m.put("locationRmsM", location.rmsErrorM());
         m.put("crlbRmsM", location.crlbRmsM());
+        m.put("locatedFireIncidents", incidentLocation.locatedIncidents());
+        m.put("scoredFireIncidents", incidentLocation.scored());
+        m.put("locatedFireIncidentsWithoutTruth", incidentLocation.noTruth());
+        m.put("incidentLocationRmsM", incidentLocation.rmsErrorM());
+        m.put("incidentCrlbRmsM", incidentLocation.crlbRmsM());
         m.put("attributableIncidents", attribution.attributable());
         m.put("undeterminedIncidents", attribution.undetermined());
         m.put("wrongAttributionIncidents", attribution.wrongIncidents());
@@ -85,7 +94,8 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
                 TrackScore.pooled(runs.stream().map(Accuracy::tracks).toList()),
                 VisitScore.pooled(runs.stream().map(Accuracy::visits).toList()),
                 LocationScore.pooled(runs.stream().map(Accuracy::location).toList()),
-                AttributionScore.pooled(runs.stream().map(Accuracy::attribution).toList()));
+                AttributionScore.pooled(runs.stream().map(Accuracy::attribution).toList()),
+                IncidentLocationScore.pooled(runs.stream().map(Accuracy::incidentLocation).toList()));
     }
 
     private static Evaluation pooledIncidents(List<Evaluation> runs) {

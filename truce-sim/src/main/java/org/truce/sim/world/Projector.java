@@ -52,6 +52,11 @@ public final class Projector {
         return toGeo(c.x, c.y);
     }
 
+    /** Grid convergence at a local point: the grid bearing of true north, degrees (see {@link LocalProjection}). */
+    public double convergenceDeg(double x, double y) {
+        return projection.convergenceDeg(toGeo(x, y));
+    }
+
     /** A WGS 84 geometry (x = lon, y = lat) in local metres. */
     public Geometry toLocal(Geometry wgs84) {
         return projection.toLocal(wgs84);

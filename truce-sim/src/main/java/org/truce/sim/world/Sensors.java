@@ -153,10 +153,14 @@ public final class Sensors {
                     Optional.empty(), 0, 0, 0, Optional.of(proj.toGeo(a.x(), a.y()))), fireOrigin(burst, kind, eventS));
             tally.located(burst);
         } else {
-            double bearing = Math.toDegrees(Math.atan2(x - a.x(), y - a.y())) + rnd.nextGaussian() * m.bearingSigmaDeg();
+            // Observers report true bearings: the grid bearing less the grid convergence at the array.
+            double bearing = Math.toDegrees(Math.atan2(x - a.x(), y - a.y())) - proj.convergenceDeg(a.x(), a.y())
+                    + rnd.nextGaussian() * m.bearingSigmaDeg();
             bearing = ((bearing % 360) + 360) % 360;
             double band = m.rangeBandFraction();
-            double est = Math.max(0, r * (1 + rnd.nextGaussian() * band / 3));
+            // The center reads a band as uniform over its width (sigma = width / sqrt(12), see BearingBand); the
+            // estimate errs by that much, so the reports mean what the center takes them to mean.
+            double est = Math.max(0, r * (1 + rnd.nextGaussian() * band / Math.sqrt(3)));
             emit(new Observation.FireCue(a.asset().id(), at(eventS), kind, Optional.empty(), 0, Optional.of(bearing),
                     m.bearingSigmaDeg(), Math.floor(est * (1 - band)), Math.ceil(est * (1 + band)),
                     Optional.of(proj.toGeo(a.x(), a.y()))), fireOrigin(burst, kind, eventS));
