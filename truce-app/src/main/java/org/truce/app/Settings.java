@@ -47,6 +47,12 @@ final class Settings {
         d.put("ingest.mqtt.port", "1883");
         d.put("ingest.mqtt.topic-prefix", "truce");
         d.put("ingest.klv.port", "0");
+        d.put("cases.assessment-window", "PT6H");
+        d.put("cases.attribution-threshold", "0.8");
+        d.put("cases.lock-ttl", "PT15M");
+        d.put("cases.coverage-threshold", "0.5");
+        d.put("cases.due-soon", "PT1H");
+        d.put("cases.deadline-check-interval", "PT30S");
         d.put("sim.seed", "1");
         d.put("sim.speed", "60");
         return Map.copyOf(d);
