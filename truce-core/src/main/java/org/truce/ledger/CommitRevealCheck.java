@@ -33,34 +33,59 @@ public final class CommitRevealCheck {
 
     public static Report check(LedgerStore store) {
         Objects.requireNonNull(store);
-        Map<String, String> committed = new HashMap<>();
+        Tracker t = new Tracker();
         List<String> problems = new ArrayList<>();
-        int commitments = 0, reveals = 0, opened = 0;
         long size = store.size();
         for (long from = 0; from < size; ) {
             List<LedgerStore.StoredEntry> page = store.read(from, 1000);
             if (page.isEmpty()) break;
             for (LedgerStore.StoredEntry e : page) {
-                EntryCodec.DecodedEntry d;
                 try {
-                    d = EntryCodec.decode(e.entry());
+                    EntryCodec.DecodedEntry d = EntryCodec.decode(e.entry());
+                    t.accept(d).ifPresent(p -> problems.add("entry " + e.index() + " (" + Tracker.key(d) + "): " + p));
                 } catch (EntryFormatException bad) {
-                    continue; // the log auditor reports malformed entries
-                }
-                String key = d.json().path("caseId").asText() + "/" + d.json().path("contingent").asText();
-                if (d.kind() == EntryKind.ASSESSMENT_COMMITMENT) {
-                    commitments++;
-                    committed.putIfAbsent(key, d.json().path("commitment").asText());
-                } else if (d.kind() == EntryKind.ASSESSMENT) {
-                    reveals++;
-                    String problem = open(d.json(), committed.get(key));
-                    if (problem == null) opened++;
-                    else problems.add("entry " + e.index() + " (" + key + "): " + problem);
+                    // the log auditor reports malformed entries
                 }
             }
             from = page.get(page.size() - 1).index() + 1;
         }
-        return new Report(commitments, reveals, opened, problems);
+        return new Report(t.commitments, t.reveals, t.opened, problems);
+    }
+
+    /**
+     * The check one entry at a time, in log order (how {@link LogVerifier} runs it during its single pass).
+     * Not thread-safe.
+     */
+    public static final class Tracker {
+        private final Map<String, String> committed = new HashMap<>();
+        private int commitments, reveals, opened;
+
+        /** Takes the next entry; returns why it is a reveal that does not open its commitment, or empty. */
+        public java.util.Optional<String> accept(EntryCodec.DecodedEntry d) {
+            if (d.kind() == EntryKind.ASSESSMENT_COMMITMENT) {
+                commitments++;
+                committed.putIfAbsent(key(d), d.json().path("commitment").asText());
+            } else if (d.kind() == EntryKind.ASSESSMENT) {
+                reveals++;
+                String problem = open(d.json(), committed.get(key(d)));
+                if (problem == null) opened++;
+                else return java.util.Optional.of(problem);
+            }
+            return java.util.Optional.empty();
+        }
+
+        public int reveals() {
+            return reveals;
+        }
+
+        public int opened() {
+            return opened;
+        }
+
+        /** {@code caseId/contingent} of a commitment or reveal. */
+        public static String key(EntryCodec.DecodedEntry d) {
+            return d.json().path("caseId").asText() + "/" + d.json().path("contingent").asText();
+        }
     }
 
     /** Why {@code reveal} does not open {@code commitment}, or null when it does. */

@@ -92,6 +92,16 @@ class CaseLedgerTest {
         assertThat(r.opened()).isEqualTo(1);
         assertThat(r.problems()).singleElement().asString().startsWith("entry 2 (CASE-INC-2020-11-14-0042/RU)")
                 .contains("was committed");
+        // the log verifier (truce verify, the center's self-audit) runs the same check in its pass
+        var report = org.truce.ledger.LogVerifier.verify(copy.read(0, 1000).iterator(), List.of(), List.of(),
+                List.of("RU", "TR"), java.util.Optional.empty());
+        assertThat(report.problems()).anySatisfy(p -> {
+            assertThat(p.where()).isEqualTo("entry 2");
+            assertThat(p.reason()).contains("does not open its commitment");
+        });
+        assertThat(org.truce.ledger.LogVerifier.verify(store.read(0, 1000).iterator(), List.of(), List.of(),
+                List.of("RU", "TR"), java.util.Optional.empty()).notes())
+                .contains("2 of 2 revealed assessments open the commitment logged before them");
     }
 
     @Test
