@@ -62,6 +62,7 @@ final class CenterRuntime implements AutoCloseable {
     private final Optional<Ingest> ingest;
     private final ScheduledExecutorService scheduler;
     private Thread driver;
+    private CaseRuntime cases;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private CenterRuntime(Store store, Center center, TruceServer server, LedgerServices ledger,
@@ -125,8 +126,10 @@ final class CenterRuntime implements AutoCloseable {
             org.truce.accounts.Accounts accounts = AccountsSetup.accounts(agreement, store, o.settings());
             if (sim != null) AccountsSetup.printDemoFile(AccountsSetup.demoAccounts(accounts, agreement, o.data()), out);
             org.truce.server.auth.AccountsHttp signIn = AccountsSetup.http(accounts, o.settings());
+            CaseRuntime cases = CaseRuntime.start(center, store, ledger.ledger(), coverage, o.settings(), out);
             ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
                     .withAuthenticator(signIn).withModule(signIn)
+                    .withCases(cases.services())
                     .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
                     .withCoverage(CoverageView.of(coverage))
                     .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""));
@@ -145,7 +148,9 @@ final class CenterRuntime implements AutoCloseable {
             }
             long auditSeconds = o.settings().duration("ledger.audit-interval").toSeconds();
             scheduler.scheduleWithFixedDelay(ledger::audit, auditSeconds, auditSeconds, TimeUnit.SECONDS);
+            cases.schedule(scheduler, o.settings());
             CenterRuntime runtime = new CenterRuntime(store, center, server, ledger, ingest, scheduler);
+            runtime.cases = cases;
             if (sim != null) {
                 runtime.driver = simulationDriver(sim, simClock, center, store, o.simulation().get().speed(), out,
                         runtime.running::get);
@@ -186,6 +191,11 @@ final class CenterRuntime implements AutoCloseable {
         return center;
     }
 
+    /** The joint-verification services the server was given. */
+    org.truce.cases.CaseServices cases() {
+        return cases.services();
+    }
+
     /** Blocks until the JVM is asked to stop (Ctrl-C), then closes everything. */
     void awaitShutdown() throws InterruptedException {
         Thread hook = new Thread(this::close, "truce-shutdown");
@@ -208,6 +218,7 @@ final class CenterRuntime implements AutoCloseable {
         ingest.ifPresent(Ingest::stop);
         server.stop();
         ledger.recorder().flush();
+        if (cases != null) cases.flush();
         store.close();
     }
 

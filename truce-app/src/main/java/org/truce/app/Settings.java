@@ -56,6 +56,12 @@ final class Settings {
         d.put("accounts.argon2-memory-kib", "19456");
         d.put("accounts.argon2-iterations", "2");
         d.put("accounts.argon2-parallelism", "1");
+        d.put("cases.assessment-window", "PT6H");
+        d.put("cases.attribution-threshold", "0.8");
+        d.put("cases.lock-ttl", "PT15M");
+        d.put("cases.coverage-threshold", "0.5");
+        d.put("cases.due-soon", "PT1H");
+        d.put("cases.deadline-check-interval", "PT30S");
         d.put("sim.seed", "1");
         d.put("sim.speed", "60");
         return Map.copyOf(d);

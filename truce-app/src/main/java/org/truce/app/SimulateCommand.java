@@ -7,14 +7,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.truce.agreement.Agreement;
+import org.truce.cases.AutoAssessor;
+import org.truce.cases.CasePolicy;
+import org.truce.cases.CaseSimulation;
 import org.truce.codec.TruceJson;
+import org.truce.rules.Incident;
 import org.truce.pipeline.Center;
 import org.truce.sim.RunSummary;
 import org.truce.sim.Simulation;
@@ -64,6 +70,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--assessors", paramLabel = "SPEC",
+            description = {"automatic assessors over the run's incidents, e.g. error=0.1,bias.AZ=0.2,min-delay=PT10M,"
+                    + "max-delay=PT2H,seed=7; prefix CONTINGENT: for one contingent (TR:error=0.2); 'off' for none.",
+                    "Repeatable; over the 'assessors' object of simulation.json (docs/simulation.md)"})
+    List<String> assessors = new ArrayList<>();
+
     @Spec
     CommandSpec spec;
 
@@ -76,6 +88,8 @@ final class SimulateCommand implements Callable<Integer> {
         Duration length = parseDuration(duration);
         Agreement agreement = Scenarios.load(dir);
         SimulationSetup setup = CenterRuntime.loadSetup(dir);
+        Optional<AssessorSetup> assessorSetup = AssessorSetup.of(dir.resolve("simulation.json"), assessors);
+        List<AutoAssessor> autoAssessors = assessorSetup.map(a -> a.assessors(agreement, seed)).orElse(List.of());
         Instant t0 = start == null ? setup.start() : parseInstant(start);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -112,6 +126,18 @@ final class SimulateCommand implements Callable<Integer> {
                     Evaluation.score(sim.groundTruth(), store.incidents().all()),
                     TruceJson.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
             report.putAll(score);
+            if (assessorSetup.isPresent()) {
+                // Cases in the order their incidents began, each opened when its incident ended (CaseSimulation).
+                List<Incident> incidents = store.incidents().all();
+                CaseSimulation.Result cases = new CaseSimulation(CasePolicy.defaults(agreement.parity()))
+                        .run(incidents, autoAssessors);
+                report.put("assessors", assessorSetup.get().describe(agreement, seed));
+                report.put("cases", cases.cases().size());
+                report.put("findings", cases.findings());
+                report.put("dissents", cases.dissents());
+                report.put("missingAssessments", cases.missingAssessments());
+                report.put("medianTimeToFinding", cases.medianTimeToFinding().map(Duration::toString).orElse(null));
+            }
             String json = TruceJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
             if (reportJson != null) {
                 Path parent = reportJson.toAbsolutePath().getParent();
@@ -121,6 +147,10 @@ final class SimulateCommand implements Callable<Integer> {
             out.printf("%s seed %d, %s from %s: %d observations in %.1f s; %s incidents, recall %s, precision %s%n",
                     agreement.id(), seed, length, t0, run.accepted(), run.wallMillis() / 1000.0,
                     score.get("incidents"), score.get("recall"), score.get("precision"));
+            if (report.containsKey("findings")) {
+                out.printf("cases: %s findings, %s dissents, median time to finding %s%n", report.get("findings"),
+                        report.get("dissents"), report.get("medianTimeToFinding") == null ? "-" : report.get("medianTimeToFinding"));
+            }
             if (reportJson != null) out.printf("report: %s%n", reportJson);
             out.flush();
             return ExitCodes.OK;

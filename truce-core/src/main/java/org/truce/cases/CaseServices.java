@@ -10,6 +10,7 @@ import org.truce.cases.memory.InMemoryAllegationRepository;
 import org.truce.cases.memory.InMemoryAuditLog;
 import org.truce.cases.memory.InMemoryCaseRepository;
 import org.truce.cases.memory.InMemoryOutbox;
+import org.truce.cases.memory.InMemoryRosterRepository;
 import org.truce.geo.LocalProjection;
 
 /**
@@ -33,17 +34,28 @@ public record CaseServices(Casework casework, AllegationDesk allegations, ShiftR
         Objects.requireNonNull(audit);
     }
 
-    /** Builds the services over the given repositories, with the default allegation matching (6 h tolerance). */
+    /**
+     * Builds the services over the given repositories, with the default allegation matching (6 h tolerance); the
+     * shift roster is kept in memory.
+     */
     public static CaseServices over(Agreement agreement, CasePolicy policy, CaseRepository cases,
                                     AllegationRepository allegations, NotificationOutbox outbox, AuditLog audit,
                                     CoverageOracle coverage, InstantSource clock) {
+        return over(agreement, policy, cases, allegations, outbox, audit, new InMemoryRosterRepository(), coverage, clock);
+    }
+
+    /** As {@link #over(Agreement, CasePolicy, CaseRepository, AllegationRepository, NotificationOutbox, AuditLog,
+     * CoverageOracle, InstantSource)}, with the shift roster kept in {@code rosterStore} (it survives a restart). */
+    public static CaseServices over(Agreement agreement, CasePolicy policy, CaseRepository cases,
+                                    AllegationRepository allegations, NotificationOutbox outbox, AuditLog audit,
+                                    RosterRepository rosterStore, CoverageOracle coverage, InstantSource clock) {
         Casework casework = new Casework(agreement.contingents().stream().map(Contingent::id).toList(), policy,
                 cases, audit, clock);
         AllegationMatcher matcher = new AllegationMatcher(new LocalProjection(agreement.projection()), Duration.ofHours(6));
         AllegationDesk desk = new AllegationDesk(allegations, outbox, audit, matcher, coverage,
                 policy.coverageThreshold(), clock);
         Instant now = clock.instant();
-        ShiftRosters rosters = new ShiftRosters(agreement, now, now.plus(Duration.ofHours(8)), audit, clock);
+        ShiftRosters rosters = new ShiftRosters(agreement, now, now.plus(Duration.ofHours(8)), rosterStore, audit, clock);
         return new CaseServices(casework, desk, rosters, cases, allegations, outbox, audit);
     }
 

@@ -12,21 +12,31 @@ import org.truce.agreement.ContingentId;
 /**
  * The roster of one shift as the contingents build it: each contingent's senior officer sets only its own part of a
  * draft (parity cannot hold while one side is still typing), and the draft becomes the active roster only when it
- * keeps the agreement's parity rule; otherwise activation is refused with the reason. Every change is audited.
+ * keeps the agreement's parity rule; otherwise activation is refused with the reason. Every change is audited and
+ * kept in a {@link RosterRepository}, so a restarted center has the active roster and the draft it had.
  * Thread-safe (synchronized).
  */
 public final class ShiftRosters {
     private final Agreement agreement;
     private final AuditLog audit;
     private final InstantSource clock;
+    private final RosterRepository store;
     private Roster draft;
     private Optional<Roster> active = Optional.empty();
 
     public ShiftRosters(Agreement agreement, Instant shiftStart, Instant shiftEnd, AuditLog audit, InstantSource clock) {
+        this(agreement, shiftStart, shiftEnd, new org.truce.cases.memory.InMemoryRosterRepository(), audit, clock);
+    }
+
+    /** Rosters kept in {@code store}; an empty draft for the given shift when the store holds none yet. */
+    public ShiftRosters(Agreement agreement, Instant shiftStart, Instant shiftEnd, RosterRepository store, AuditLog audit,
+                        InstantSource clock) {
         this.agreement = Objects.requireNonNull(agreement);
         this.audit = Objects.requireNonNull(audit);
         this.clock = Objects.requireNonNull(clock);
-        this.draft = new Roster(shiftStart, shiftEnd, Map.of());
+        this.store = Objects.requireNonNull(store);
+        this.draft = store.find(RosterRepository.Slot.DRAFT).orElseGet(() -> new Roster(shiftStart, shiftEnd, Map.of()));
+        this.active = store.find(RosterRepository.Slot.ACTIVE);
     }
 
     /** Sets {@code contingent}'s part of the draft. Refused for another contingent's part or above the staff cap. */
@@ -38,7 +48,9 @@ public final class ShiftRosters {
                     + " staff, above the cap of " + cap);
         }
         Roster before = draft;
-        draft = draft.with(contingent, people);
+        Roster next = draft.with(contingent, people);
+        store.save(RosterRepository.Slot.DRAFT, next);
+        draft = next;
         audit.record(who, clock.instant(), Action.SET_ROSTER, subject(), describe(before), describe(draft));
         return draft;
     }
@@ -49,6 +61,7 @@ public final class ShiftRosters {
         Authorization.decide(who, Action.SET_ROSTER, new Resource.ContingentScope(own)).orThrow();
         draft.requireParity(agreement);
         String before = active.map(ShiftRosters::describe).orElse("-");
+        store.save(RosterRepository.Slot.ACTIVE, draft);
         active = Optional.of(draft);
         audit.record(who, clock.instant(), Action.SET_ROSTER, subject(), before, "active " + describe(draft));
         return draft;

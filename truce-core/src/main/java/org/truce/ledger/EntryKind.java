@@ -12,10 +12,16 @@ public enum EntryKind {
     OBSERVATION_BATCH("observation-batch"),
     /** One change of an incident record: opened, grown or closed (payload {@link IncidentChange}). */
     INCIDENT("incident"),
-    /** One contingent's assessment, logged once both assessments are in (blind until then). */
+    /**
+     * One contingent's assessment, revealed once the blind lifts (every assessment in or the deadline passed), with
+     * the salt that opens its earlier {@link #ASSESSMENT_COMMITMENT} (payload {@link CaseEntries.Reveal}).
+     */
     ASSESSMENT("assessment"),
+    /** A published joint finding (payload {@link CaseEntries.Published}). */
     FINDING("finding"),
+    /** A published dissent, every contingent's position side by side (payload {@link CaseEntries.Published}). */
     DISSENT("dissent"),
+    /** An allegation as filed or as its review changed it (payload {@link CaseEntries.AllegationRecord}). */
     ALLEGATION("allegation"),
     FLIGHT_PLAN("flight-plan"),
     /** A published report (its content hash and metadata). */
@@ -23,7 +29,12 @@ public enum EntryKind {
     /** A contingent's refusal to co-sign a checkpoint (payload {@link CheckpointRefusal}). */
     CHECKPOINT_REFUSAL("checkpoint-refusal"),
     /** A contingent's checkpoint verifier key, added at registration or rotation (payload {@link KeyRecord}). */
-    KEY("key");
+    KEY("key"),
+    /**
+     * The commitment to one contingent's assessment, logged when it is submitted: a salted hash that says nothing
+     * of the content while the blind holds (payload {@link CaseEntries.Commitment}).
+     */
+    ASSESSMENT_COMMITMENT("assessment-commitment");
 
     private final String wireName;
 

@@ -45,6 +45,7 @@ public final class LogVerifier {
         MerkleTree tree = new MerkleTree();
         Rfc9162 hasher = new Rfc9162();
         Map<Long, Set<String>> refusedAt = new HashMap<>();
+        CommitRevealCheck.Tracker blind = new CommitRevealCheck.Tracker();
         long expected = 0;
         while (entries.hasNext()) {
             LedgerStore.StoredEntry e = entries.next();
@@ -64,6 +65,9 @@ public final class LogVerifier {
                     CheckpointRefusal r = EntryCodec.payload(d, CheckpointRefusal.class);
                     refusedAt.computeIfAbsent(r.treeSize(), s -> new HashSet<>()).add(r.contingent());
                 }
+                long at = e.index();
+                blind.accept(d).ifPresent(why -> problem(problems, "entry " + at,
+                        "assessment of " + CommitRevealCheck.Tracker.key(d) + " does not open its commitment: " + why));
             } catch (EntryFormatException ex) {
                 problem(problems, "entry " + e.index(), "not a valid truce-entry v1: " + ex.getMessage());
             }
@@ -152,6 +156,9 @@ public final class LogVerifier {
         long covered = latestJoint == null ? 0 : latestJoint.size();
         if (tree.size() > covered) {
             notes.add((tree.size() - covered) + " entries after the latest joint checkpoint are not yet co-signed");
+        }
+        if (blind.reveals() > 0) {
+            notes.add(blind.opened() + " of " + blind.reveals() + " revealed assessments open the commitment logged before them");
         }
         return new VerificationReport(tree.size(), checkpoints.size(), joint, Optional.ofNullable(latestJoint),
                 new TreeHead(tree.size(), tree.root()), problems, notes);

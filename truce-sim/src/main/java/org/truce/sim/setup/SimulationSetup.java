@@ -27,7 +27,10 @@ import org.truce.codec.TruceJson;
  * @param standoffM       how far legitimate units stay from any line they must not cross
  * @param base            zone the drones take off from and the staff work in (the premises)
  * @param truthSampleSeconds interval of the ground-truth position log
+ * <p>The file's {@code assessors} object configures {@code truce simulate}'s automatic case assessors (truce-app);
+ * the theater ignores it.
  */
+@com.fasterxml.jackson.annotation.JsonIgnoreProperties({"assessors"})
 public record SimulationSetup(String note, Instant start, double durationHours, double stepSeconds, double standoffM,
                               String base, double truthSampleSeconds, List<Forces> forces, Peacekeepers peacekeepers,
                               List<Drone> drones, List<Camera> cameras, List<AcousticArray> acousticArrays,

@@ -15,6 +15,11 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.truce.accounts.AccountRepository;
 import org.truce.accounts.ApiTokenRepository;
+import org.truce.cases.AllegationRepository;
+import org.truce.cases.AuditLog;
+import org.truce.cases.CaseRepository;
+import org.truce.cases.NotificationOutbox;
+import org.truce.cases.RosterRepository;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentRepository;
 import org.truce.store.MetaStore;
@@ -53,6 +58,11 @@ public final class JdbcStore implements Store {
     private final MetaStore meta;
     private final AccountRepository accounts;
     private final ApiTokenRepository apiTokens;
+    private final CaseRepository cases;
+    private final AllegationRepository allegations;
+    private final AuditLog audit;
+    private final NotificationOutbox outbox;
+    private final RosterRepository rosters;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect, String database, Optional<Path> h2Directory) {
         this.dataSource = dataSource;
@@ -67,6 +77,11 @@ public final class JdbcStore implements Store {
         this.meta = new JdbcMetaStore(jdbc);
         this.accounts = new JdbcAccountRepository(jdbc);
         this.apiTokens = new JdbcApiTokenRepository(jdbc);
+        this.cases = new JdbcCaseRepository(jdbc, bodies);
+        this.allegations = new JdbcAllegationRepository(jdbc, bodies);
+        this.audit = new JdbcAuditLog(jdbc);
+        this.outbox = new JdbcOutbox(jdbc);
+        this.rosters = new JdbcRosterRepository(jdbc, bodies);
     }
 
     /**
@@ -190,6 +205,20 @@ public final class JdbcStore implements Store {
 
     /** API token hashes, in table {@code api_tokens}. */
     public ApiTokenRepository apiTokens() { return apiTokens; }
+    /** Joint verification's cases (migration V3), with the optimistic version check done by the database. */
+    public CaseRepository caseRepository() { return cases; }
+
+    /** The parties' allegations (V3); ids numbered per party, never reused. */
+    public AllegationRepository allegationRepository() { return allegations; }
+
+    /** The casework audit trail (V3), append-only, gap-free sequence numbers. */
+    public AuditLog auditLog() { return audit; }
+
+    /** Notifications to the parties (V3), append-only. */
+    public NotificationOutbox outbox() { return outbox; }
+
+    /** The shift roster's draft and active roster (V3). */
+    public RosterRepository rosterRepository() { return rosters; }
 
     /**
      * Closes the pool, waiting for its connections to close; on H2 the last one closes the database file and
