@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.truce.app.via.Protocol;
+import org.truce.app.via.ViaRun;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -64,11 +68,42 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress lines")
     boolean quiet;
 
+    @Option(names = "--via", paramLabel = "LIST", split = ",",
+            description = {"send the theater through a running center's adapters instead of in-process:",
+                    "mavlink, cot, mqtt, http (comma-separated; routing in docs/simulation.md). The target runs",
+                    "truce serve --scenario DIR --clock sensors --simulated-assets on an empty --data"})
+    List<String> via;
+
+    @Option(names = "--target", paramLabel = "HOST[:PORT]",
+            description = "the center --via drives: host and HTTP port (default port 8080)")
+    String target;
+
+    @Option(names = "--mavlink-port", paramLabel = "N", defaultValue = "14550",
+            description = "the target's MAVLink UDP port (default: ${DEFAULT-VALUE})")
+    int mavlinkPort;
+
+    @Option(names = "--cot-port", paramLabel = "N", defaultValue = "8087",
+            description = "the target's CoT TCP port (default: ${DEFAULT-VALUE})")
+    int cotPort;
+
+    @Option(names = "--mqtt", paramLabel = "HOST[:PORT]",
+            description = "the broker the target subscribes to (default: the target host, port 1883)")
+    String mqtt;
+
+    @Option(names = "--mqtt-prefix", paramLabel = "P", defaultValue = "truce",
+            description = "the target's MQTT topic prefix, ingest.mqtt.topic-prefix (default: ${DEFAULT-VALUE})")
+    String mqttPrefix;
+
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = "the target's HTTP tokens for the simulated assets, for --via http (DATA/simulated-asset-tokens.properties)")
+    Path tokens;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if (via != null || target != null) return callVia();
         if (!headless) {
             throw new UserError("simulate runs headless (add --headless); for a live map of a simulation use: truce serve --simulate");
         }
@@ -100,30 +135,98 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             });
             center.tick();
-            Map<String, Object> report = new LinkedHashMap<>();
-            report.put("scenario", agreement.id());
-            report.put("seed", seed);
-            report.put("start", t0.toString());
-            report.put("duration", length.toString());
-            report.put("observations", run.accepted());
-            report.put("rejected", run.rejected());
-            report.put("wallMillis", run.wallMillis());
-            Map<String, Object> score = TruceJson.mapper().convertValue(
-                    Evaluation.score(sim.groundTruth(), store.incidents().all()),
-                    TruceJson.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
-            report.putAll(score);
-            String json = TruceJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
-            if (reportJson != null) {
-                Path parent = reportJson.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                Files.writeString(reportJson, json + System.lineSeparator());
-            }
-            out.printf("%s seed %d, %s from %s: %d observations in %.1f s; %s incidents, recall %s, precision %s%n",
-                    agreement.id(), seed, length, t0, run.accepted(), run.wallMillis() / 1000.0,
-                    score.get("incidents"), score.get("recall"), score.get("precision"));
-            if (reportJson != null) out.printf("report: %s%n", reportJson);
-            out.flush();
+            report(agreement, t0, length, run.accepted(), run.rejected(), run.wallMillis(),
+                    Evaluation.score(sim.groundTruth(), store.incidents().all()), Map.of(), out);
             return ExitCodes.OK;
+        }
+    }
+
+    /** The run through a running center's adapters: same theater, same summary, plus what went by each protocol. */
+    private Integer callVia() throws IOException {
+        if (via == null || target == null) throw new UserError("--via and --target go together");
+        if (data != null) throw new UserError("--data does not apply with --via: the target keeps the run");
+        Set<Protocol> protocols;
+        try {
+            protocols = Protocol.parse(String.join(",", via));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        HostPort http = HostPort.parse(target, 8080, "--target");
+        HostPort broker = mqtt == null ? new HostPort(http.host(), 1883) : HostPort.parse(mqtt, 1883, "--mqtt");
+        Path dir = scenario != null ? scenario : Scenarios.defaultScenario();
+        Duration length = parseDuration(duration);
+        Agreement agreement = Scenarios.load(dir);
+        SimulationSetup setup = CenterRuntime.loadSetup(dir);
+        Instant t0 = start == null ? setup.start() : parseInstant(start);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Simulation sim = new Simulation(agreement, setup, seed, t0, length);
+        ViaRun.Target where = new ViaRun.Target(http.host(), http.port(), mavlinkPort, cotPort, broker.host(),
+                broker.port(), mqttPrefix, Optional.ofNullable(tokens));
+        long[] lastPercent = {-1};
+        ViaRun.Result result;
+        try {
+            result = new ViaRun(sim, protocols, where).run(length, step -> {
+                long pct = (long) Math.floor(step.fraction() * 10) * 10;
+                if (!quiet && pct != lastPercent[0]) {
+                    lastPercent[0] = pct;
+                    err.printf("simulate --via: %3d%%  %s  %d observations sent%n", pct, step.time(), step.emitted());
+                    err.flush();
+                }
+            });
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw new UserError("simulate --via " + String.join(",", via) + " to " + where.uri() + ": " + e.getMessage(), e);
+        }
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("target", where.uri().toString());
+        extra.put("via", result.protocols());
+        report(agreement, t0, length, result.accepted(), result.rejected(), result.run().wallMillis(),
+                Evaluation.score(sim.groundTruth(), result.incidents()), extra, out);
+        result.protocols().forEach((p, t) -> out.printf("  %-8s %6d sent, %6d accepted, %s rejected%n", p, t.sent(),
+                t.accepted(), t.rejected().isEmpty() ? "0" : t.rejected()));
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** Writes the scored summary: the same JSON for an in-process and a --via run ({@code extra} adds to it). */
+    private void report(Agreement agreement, Instant t0, Duration length, long accepted, Map<String, Long> rejected,
+                        long wallMillis, Evaluation evaluation, Map<String, Object> extra, PrintWriter out)
+            throws IOException {
+        Map<String, Object> report = new LinkedHashMap<>();
+        report.put("scenario", agreement.id());
+        report.put("seed", seed);
+        report.put("start", t0.toString());
+        report.put("duration", length.toString());
+        report.put("observations", accepted);
+        report.put("rejected", rejected);
+        report.put("wallMillis", wallMillis);
+        Map<String, Object> score = TruceJson.mapper().convertValue(evaluation,
+                TruceJson.mapper().getTypeFactory().constructMapType(LinkedHashMap.class, String.class, Object.class));
+        report.putAll(score);
+        report.putAll(extra);
+        String json = TruceJson.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(report);
+        if (reportJson != null) {
+            Path parent = reportJson.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(reportJson, json + System.lineSeparator());
+        }
+        out.printf("%s seed %d, %s from %s: %d observations in %.1f s; %s incidents, recall %s, precision %s%n",
+                agreement.id(), seed, length, t0, accepted, wallMillis / 1000.0,
+                score.get("incidents"), score.get("recall"), score.get("precision"));
+        if (reportJson != null) out.printf("report: %s%n", reportJson);
+        out.flush();
+    }
+
+    /** A host and a port, from {@code HOST[:PORT]} (an IPv6 address in brackets). */
+    record HostPort(String host, int port) {
+        static HostPort parse(String text, int defaultPort, String option) {
+            String t = text.trim();
+            Matcher m = Pattern.compile("^(\\[[^\\]]+]|[^:\\[\\]]+)(?::(\\d{1,5}))?$").matcher(t);
+            if (!m.matches()) throw new UserError(option + " '" + text + "' is not HOST or HOST:PORT");
+            String host = m.group(1).startsWith("[") ? m.group(1).substring(1, m.group(1).length() - 1) : m.group(1);
+            int port = m.group(2) == null ? defaultPort : Integer.parseInt(m.group(2));
+            if (port < 1 || port > 65535) throw new UserError(option + " '" + text + "': port must be 1..65535");
+            return new HostPort(host, port);
         }
     }
 
