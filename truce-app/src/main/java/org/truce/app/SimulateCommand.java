@@ -34,12 +34,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code truce simulate}: runs the simulated theater through the real pipeline as fast as possible and scores the
- * incidents against the ground truth.
+ * incidents against the ground truth; with {@code --via}, through a running center's protocol adapters instead
+ * ({@link ViaRun}), with the same summary.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = {"Runs a simulated theater through the center's pipeline, faster than real time,",
                 "and scores the incidents against the simulator's ground truth (recall, precision, ...).",
-                "For a live map of a simulation use: truce serve --simulate."})
+                "For a live map of a simulation use: truce serve --simulate.",
+                "With --via and --target it sends the theater through a running center's adapters instead",
+                "(truce serve --clock sensors --simulated-assets) and scores the incidents that center raised."})
 final class SimulateCommand implements Callable<Integer> {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(d|h|m|s)");
 
