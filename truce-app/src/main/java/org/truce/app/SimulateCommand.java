@@ -185,8 +185,8 @@ final class SimulateCommand implements Callable<Integer> {
         extra.put("via", result.protocols());
         report(agreement, t0, length, result.accepted(), result.rejected(), result.run().wallMillis(),
                 Evaluation.score(sim.groundTruth(), result.incidents()), extra, out);
-        result.protocols().forEach((p, t) -> out.printf("  %-8s %6d sent, %6d accepted, %s rejected%n", p, t.sent(),
-                t.accepted(), t.rejected().isEmpty() ? "0" : t.rejected()));
+        result.protocols().forEach((p, t) -> out.printf("  %-8s %6d sent in %d runs, %6d accepted, %s rejected%n", p,
+                t.sent(), t.runs(), t.accepted(), t.rejected().isEmpty() ? "0" : t.rejected()));
         out.flush();
         return ExitCodes.OK;
     }

@@ -52,8 +52,12 @@ public final class ViaRun {
         }
     }
 
-    /** Messages sent by one protocol and what the center made of them. */
-    public record Tally(long sent, long accepted, Map<String, Long> rejected) { }
+    /**
+     * Messages sent by one protocol and what the center made of them.
+     *
+     * @param runs how many runs (stretches of consecutive messages by this protocol) they went in: each was awaited
+     */
+    public record Tally(long sent, long runs, long accepted, Map<String, Long> rejected) { }
 
     /** What the run did: the simulation's summary, the target's incidents, and per protocol what went. */
     public record Result(RunSummary run, List<Incident> incidents, Map<String, Tally> protocols, long accepted,
@@ -65,6 +69,7 @@ public final class ViaRun {
     private final TargetApi api;
     private final Map<Protocol, Sender> senders = new EnumMap<>(Protocol.class);
     private final Map<Protocol, Long> sent = new EnumMap<>(Protocol.class);
+    private final Map<Protocol, Long> runs = new EnumMap<>(Protocol.class);
     private final Map<AssetId, Asset> assets = new LinkedHashMap<>();
     private TargetApi.Counts baseline;
 
@@ -147,6 +152,7 @@ public final class ViaRun {
             while (i < step.size() && route(step.get(i)) == p) run.add(step.get(i++));
             long before = sent.getOrDefault(p, 0L);
             sent.put(p, before + run.size());
+            runs.merge(p, 1L, Long::sum);
             int answered = senders.get(p).send(run);
             if (answered < run.size()) awaitHandled(p, baseline.handled(p.channel()) + before + run.size());
         }
@@ -188,7 +194,7 @@ public final class ViaRun {
             // HTTP ingest answers per request and does not count acceptances in /metrics.
             long accepted = p == Protocol.HTTP ? s - rejectedN
                     : end.accepted().getOrDefault(ch, 0L) - baseline.accepted().getOrDefault(ch, 0L);
-            protocols.put(ch, new Tally(s, accepted, rejected));
+            protocols.put(ch, new Tally(s, runs.getOrDefault(p, 0L), accepted, rejected));
             acceptedAll += accepted;
             rejected.forEach((reason, n) -> rejectedAll.merge(reason, n, Long::sum));
         }
