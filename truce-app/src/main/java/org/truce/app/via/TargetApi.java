@@ -1,5 +1,6 @@
 package org.truce.app.via;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -97,7 +98,8 @@ public final class TargetApi {
     /** HTTP ingest of one asset's observations, in order; returns the center's report. */
     public JsonNode ingest(String token, List<Observation> observations) {
         try {
-            byte[] body = json.writeValueAsBytes(observations);
+            // The element type must be given: an erased List<Observation> would be written without "kind".
+            byte[] body = json.writerFor(new TypeReference<List<Observation>>() { }).writeValueAsBytes(observations);
             HttpRequest req = HttpRequest.newBuilder(base.resolve("api/ingest/observations"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(60)).build();

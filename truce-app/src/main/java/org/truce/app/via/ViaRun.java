@@ -75,7 +75,7 @@ public final class ViaRun {
 
     public ViaRun(Simulation sim, Set<Protocol> via, Target target) {
         this.sim = sim;
-        this.via = Set.copyOf(via);
+        this.via = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(via)); // reports in a fixed order
         this.target = target;
         this.api = new TargetApi(target.uri());
         sim.assets().forEach(a -> assets.put(a.id(), a));
