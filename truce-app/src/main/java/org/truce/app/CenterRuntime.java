@@ -32,7 +32,9 @@ import org.truce.sim.StepListener;
 import org.truce.sim.setup.SimulationSetup;
 import org.truce.store.Store;
 import org.truce.store.jdbc.JdbcStore;
+import org.truce.time.SensorClock;
 import org.truce.time.SimulatedClock;
+import org.truce.app.via.SimulatedAssets;
 
 /**
  * The one place that wires a running center: agreement → store → pipeline → server, and, in a simulated center,
@@ -96,13 +98,17 @@ final class CenterRuntime implements AutoCloseable {
                     throw new UserError(o.data() + " holds a simulated center (seed " + store.meta().get(META_SIM_SEED).get()
                             + "); serve it with --simulate, or use another --data directory for real sensors");
                 }
-                clock = Clock.systemUTC();
+                clock = o.settings().sensorClock()
+                        ? new SensorClock(lastReceived(store),
+                        o.settings().duration("center.sensor-clock-max-jump"), Clock.systemUTC()) : Clock.systemUTC();
             }
             Center center = Center.builder(agreement).store(store).clock(clock)
                     .config(o.settings().centerConfig()).build();
             if (sim != null) {
                 sim.assets().forEach(store.assets()::save);
                 resume(store, sim, simClock, out);
+            } else if (o.settings().flag("ingest.simulated-assets")) {
+                SimulatedAssets.register(agreement, loadSetup(o.scenario()), store.assets(), o.data(), out);
             }
             center.replay();
             Map<String, Path> keys = !o.keys().isEmpty() || sim == null ? o.keys()
@@ -220,6 +226,13 @@ final class CenterRuntime implements AutoCloseable {
         ledger.recorder().flush();
         if (cases != null) cases.flush();
         store.close();
+    }
+
+    /** The acceptance time of the log's last observation: where a center on its sensors' time resumes. */
+    private static Optional<Instant> lastReceived(Store store) {
+        long n = store.observations().size();
+        return n == 0 ? Optional.empty()
+                : store.observations().read(n, 1).stream().findFirst().map(a -> a.received());
     }
 
     static SimulationSetup loadSetup(Path scenario) {

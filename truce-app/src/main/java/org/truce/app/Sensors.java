@@ -19,18 +19,20 @@ final class Sensors {
         String mqttHost = s.string("ingest.mqtt.host");
         Optional<IngestConfig.Mqtt> mqtt = mqttHost.isBlank() ? Optional.empty()
                 : Optional.of(new IngestConfig.Mqtt(mqttHost, s.integer("ingest.mqtt.port", 1, 65535),
-                        withPrefix(MqttSettings.defaults(), s.string("ingest.mqtt.topic-prefix"))));
+                        withPrefix(MqttSettings.defaults(), s.string("ingest.mqtt.topic-prefix"),
+                                s.string("ingest.mqtt.client-id"))));
         List<IngestConfig.KlvFeed> klv = s.port("ingest.klv.port").stream()
                 .mapToObj(p -> new IngestConfig.KlvFeed(p, KlvSettings.defaults())).toList();
         return new IngestConfig(limits, s.port("ingest.mavlink.port"), MavlinkSettings.defaults(),
                 s.port("ingest.cot.tcp-port"), s.port("ingest.cot.udp-port"), Optional.empty(), Map.of(), mqtt, klv);
     }
 
-    private static MqttSettings withPrefix(MqttSettings d, String prefix) {
+    private static MqttSettings withPrefix(MqttSettings d, String prefix, String clientId) {
+        if (clientId.isBlank()) throw new UserError("ingest.mqtt.client-id must not be empty");
         if (prefix.isBlank() || prefix.contains("/") || prefix.contains("#") || prefix.contains("+")) {
             throw new UserError("ingest.mqtt.topic-prefix '" + prefix + "' must be one topic level (no '/', '#', '+')");
         }
-        return new MqttSettings(d.clientId(), prefix, d.username(), d.password(), d.sessionExpiry(), d.defaultCepM(),
+        return new MqttSettings(clientId, prefix, d.username(), d.password(), d.sessionExpiry(), d.defaultCepM(),
                 d.connectTimeout());
     }
 }

@@ -47,6 +47,17 @@ class ServeCommand implements Callable<Integer> {
     @Option(names = "--start", paramLabel = "TIME", description = "scenario time the simulation starts, ISO-8601 UTC (default: from simulation.json)")
     String start;
 
+    @Option(names = "--clock", paramLabel = "MODE",
+            description = {"system: the center runs on the system clock (default: center.clock);",
+                    "sensors: it runs on its sensors' time, the latest accepted observation time (replays, exercises,",
+                    "truce simulate --via); see docs/sensors.md"})
+    String clock;
+
+    @Option(names = "--simulated-assets",
+            description = {"register the scenario's simulated assets (simulation.json), with HTTP tokens in",
+                    "DATA/simulated-asset-tokens.properties, so truce simulate --via can drive this center"})
+    boolean simulatedAssets;
+
     @Option(names = "--key", paramLabel = "CONTINGENT=FILE",
             description = {"a contingent's private checkpoint key (truce log keygen); repeat once per contingent.",
                     "A contingent without a key is recorded as refusing each checkpoint. With --simulate and no",
@@ -63,6 +74,9 @@ class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Settings settings = Settings.load(Optional.ofNullable(config), System.getenv());
+        if (clock != null) settings = settings.with("center.clock", clock, "--clock");
+        if (simulatedAssets) settings = settings.with("ingest.simulated-assets", "true", "--simulated-assets");
+        boolean sensorTime = settings.sensorClock();
         Path dir = scenario != null ? scenario : defaultScenario();
         Optional<CenterRuntime.SimulationOptions> sim = Optional.empty();
         if (simulate) {
@@ -70,6 +84,10 @@ class ServeCommand implements Callable<Integer> {
             if (!(x > 0)) throw new UserError("--speed must be > 0");
             sim = Optional.of(new CenterRuntime.SimulationOptions(
                     seed != null ? seed : settings.integer("sim.seed", 0, Integer.MAX_VALUE), x, parseStart()));
+            if (sensorTime || settings.flag("ingest.simulated-assets")) {
+                throw new UserError("--simulate runs on the simulated clock with its own assets; --clock sensors and "
+                        + "--simulated-assets are for a center fed through its adapters (truce simulate --via)");
+            }
         } else if (seed != null || speed != null || start != null) {
             throw new UserError("--seed, --speed and --start apply only with --simulate");
         }
@@ -81,7 +99,8 @@ class ServeCommand implements Callable<Integer> {
         CenterRuntime runtime = CenterRuntime.start(
                 new CenterRuntime.Options(dir, data, h, p, settings, sim, keys), out);
         out.printf("Truce is serving %s%s on the store in %s%n", dir,
-                sim.map(s -> " (simulated theater, seed " + s.seed() + ", " + s.speed() + "x real time)").orElse(""), data);
+                sim.map(s -> " (simulated theater, seed " + s.seed() + ", " + s.speed() + "x real time)")
+                        .orElse(sensorTime ? " (on its sensors' time)" : ""), data);
         out.printf("Live map: %s%n", runtime.uri());
         out.printf("API:      %sapi/incidents   OpenAPI: %sopenapi.json   OGC API Features: %sogc%n",
                 runtime.uri(), runtime.uri(), runtime.uri());

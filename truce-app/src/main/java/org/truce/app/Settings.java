@@ -36,6 +36,8 @@ final class Settings {
         d.put("http.port", "8080");
         d.put("center.attribution-confidence", "0.8");
         d.put("center.incident-idle-close", "PT15M");
+        d.put("center.clock", "system");
+        d.put("center.sensor-clock-max-jump", "PT1H");
         d.put("ingest.max-past-skew", "PT24H");
         d.put("ingest.max-future-skew", "PT30S");
         d.put("ledger.checkpoint-interval", "PT1M");
@@ -46,6 +48,8 @@ final class Settings {
         d.put("ingest.mqtt.host", "");
         d.put("ingest.mqtt.port", "1883");
         d.put("ingest.mqtt.topic-prefix", "truce");
+        d.put("ingest.mqtt.client-id", "truce-center");
+        d.put("ingest.simulated-assets", "false");
         d.put("ingest.klv.port", "0");
         d.put("accounts.session-idle-timeout", "PT30M");
         d.put("accounts.session-absolute-timeout", "PT12H");
@@ -96,6 +100,33 @@ final class Settings {
             }
         }
         return new Settings(Map.copyOf(values), Map.copyOf(sources));
+    }
+
+    /** These settings with {@code key} set to {@code value} from {@code source} (a command-line option). */
+    Settings with(String key, String value, String source) {
+        if (!DEFAULTS.containsKey(key)) throw new IllegalArgumentException("unknown key " + key);
+        Map<String, String> v = new LinkedHashMap<>(values);
+        Map<String, String> s = new LinkedHashMap<>(sources);
+        v.put(key, value.trim());
+        s.put(key, source);
+        return new Settings(Map.copyOf(v), Map.copyOf(s));
+    }
+
+    /** {@code true} or {@code false}. */
+    boolean flag(String key) {
+        String v = string(key).toLowerCase(java.util.Locale.ROOT);
+        if (v.equals("true")) return true;
+        if (v.equals("false")) return false;
+        throw bad(key, "true or false");
+    }
+
+    /** Whether the center's clock follows its sensors ({@code center.clock = sensors}) rather than the system clock. */
+    boolean sensorClock() {
+        return switch (string("center.clock").toLowerCase(java.util.Locale.ROOT)) {
+            case "system" -> false;
+            case "sensors" -> true;
+            default -> throw bad("center.clock", "system or sensors");
+        };
     }
 
     static String envName(String key) {

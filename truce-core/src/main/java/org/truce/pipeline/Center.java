@@ -13,6 +13,7 @@ import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
 import org.truce.sensing.Observation;
 import org.truce.store.Store;
+import org.truce.time.SensorClock;
 
 /**
  * The monitoring center's pipeline: the one {@link IngestPort} every adapter and the simulator use.
@@ -20,7 +21,8 @@ import org.truce.store.Store;
  * <p>An observation is checked (registered asset, plausible time), appended to the accepted-input log
  * (durable before {@link #accept} returns), then processed into tracks and incidents, which are written to the
  * store and published to listeners. Calls are serialised: the pipeline is deterministic for a given log order.
- * Time comes only from the injected {@link InstantSource}.
+ * Time comes only from the injected {@link InstantSource}; a {@link SensorClock} is moved by each accepted
+ * observation (its skew bounds measured from the sensor time), so such a center lives in its sensors' time.
  */
 public final class Center implements IngestPort {
     private final Agreement agreement;
@@ -74,8 +76,17 @@ public final class Center implements IngestPort {
             return rejections.reject(channel, new Acceptance.Rejected("unknown-asset",
                     "asset " + observation.asset() + " is not registered"));
         }
-        Instant now = clock.instant();
         Instant t = observation.time();
+        if (clock instanceof SensorClock sensors) {
+            // The center's time is its sensors' time: check the bounds against it, then let the observation move it,
+            // so the log records the same acceptance instants whenever the same reports arrive in the same order.
+            var refusal = sensors.outOfBounds(t, config.maxPastSkew());
+            if (refusal.isPresent()) {
+                return rejections.reject(channel, new Acceptance.Rejected(refusal.get().reason(), refusal.get().detail()));
+            }
+            sensors.advanceTo(t);
+        }
+        Instant now = clock.instant();
         if (t.isBefore(now.minus(config.maxPastSkew()))) {
             return rejections.reject(channel, new Acceptance.Rejected("stale",
                     "time " + t + " is more than " + config.maxPastSkew() + " before the center clock " + now));

@@ -9,6 +9,7 @@ import org.truce.sensing.Asset;
 import org.truce.sensing.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
+import org.truce.time.SensorClock;
 
 /**
  * The checks every adapter applies before an observation reaches the center: finite numbers, coordinates in range,
@@ -68,6 +69,15 @@ public final class ObservationValidator {
 
     /** Checks the measurement time against the center clock and the configured skew. */
     public Instant time(Instant t, String where) {
+        if (clock instanceof SensorClock sensors) {
+            // A center on its sensors' time measures the skew from the latest sensor time (see SensorClock).
+            var refusal = sensors.outOfBounds(t, limits.maxPastSkew());
+            if (refusal.isPresent()) {
+                throw new RejectedInput(refusal.get().reason().equals("stale") ? Reasons.STALE : Reasons.FUTURE,
+                        where + ": " + refusal.get().detail());
+            }
+            return t;
+        }
         Instant now = clock.instant();
         if (t.isBefore(now.minus(limits.maxPastSkew()))) {
             throw new RejectedInput(Reasons.STALE, where + ": " + t + " is more than " + limits.maxPastSkew()

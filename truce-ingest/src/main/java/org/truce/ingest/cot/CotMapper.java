@@ -31,13 +31,16 @@ import org.truce.sensing.Observation;
  * <p><b>Uncertainty.</b> CoT {@code ce} is a 90 % circular error; for a circular normal error CEP = CE90 ×
  * 1.1774 / 2.1460 ≈ 0.549 × CE90. An unknown {@code ce} (9999999) becomes the asset's sensor range, the
  * most the detection could be off. Classification comes from the 2525 function in the type
- * ({@code G-E-V-A-T} tank, {@code G-E-V-A-A} APC, …); side, side confidence, class confidence and count from the
- * optional {@code <_truce side="AZ" sideConfidence="0.9" classConfidence="0.8" count="3"/>} detail element.
+ * ({@code G-E-V-A-T} tank, {@code G-E-V-A-A} APC, …) unless the Truce extension names it; side, side confidence,
+ * class confidence and count from the optional
+ * {@code <_truce side="AZ" sideConfidence="0.9" class="TANK" classConfidence="0.8" count="3"/>} detail element
+ * ({@code class} is an {@link ObjectClass} name, for the classes 2525 types cannot tell apart, such as personnel).
+ * TAK clients ignore detail elements they do not know.
  * Stateless apart from the aliases; thread-safe.
  */
 public final class CotMapper {
     /** CEP / CE90 for a circular normal error. */
-    static final double CEP_PER_CE90 = 1.1774 / 2.1460;
+    public static final double CEP_PER_CE90 = 1.1774 / 2.1460;
     static final double DEFAULT_CLASS_CONFIDENCE = 0.5;
 
     private final ObservationValidator validator;
@@ -92,7 +95,7 @@ public final class CotMapper {
     private Observation.Detection detection(Asset asset, CotEvent e) {
         GeoPoint p = validator.point(e.lat(), e.lon(), "event " + e.uid() + " point");
         Map<String, String> t = e.detail().truce();
-        ObjectClass cls = classify(e.type());
+        ObjectClass cls = t.containsKey("class") ? objectClass(t.get("class")) : classify(e.type());
         double classConfidence = probability(t, "classConfidence", DEFAULT_CLASS_CONFIDENCE);
         Optional<PartyId> side = Optional.ofNullable(t.get("side")).filter(s -> !s.isBlank()).map(PartyId::new);
         double sideConfidence = side.isEmpty() ? 0 : probability(t, "sideConfidence", 0.5);
@@ -109,6 +112,15 @@ public final class CotMapper {
         }
         return new Observation.Detection(asset.id(), validator.time(e.time(), "event " + e.uid() + " time"), p,
                 cep(asset, e), cls, classConfidence, side, sideConfidence, count, Optional.of(e.uid()));
+    }
+
+    private static ObjectClass objectClass(String v) {
+        try {
+            return ObjectClass.valueOf(v.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException ex) {
+            throw new RejectedInput(Reasons.INVALID_VALUE, "_truce class=\"" + v + "\" is not one of "
+                    + java.util.Arrays.toString(ObjectClass.values()));
+        }
     }
 
     private double probability(Map<String, String> t, String key, double absent) {

@@ -8,6 +8,7 @@ import io.dronefleet.mavlink.common.GimbalDeviceAttitudeStatus;
 import io.dronefleet.mavlink.common.GimbalDeviceFlags;
 import io.dronefleet.mavlink.common.GlobalPositionInt;
 import io.dronefleet.mavlink.common.OpenDroneIdLocation;
+import io.dronefleet.mavlink.common.SystemTime;
 import io.dronefleet.mavlink.minimal.Heartbeat;
 import io.dronefleet.mavlink.minimal.MavState;
 import java.io.ByteArrayInputStream;
@@ -40,6 +41,9 @@ import org.truce.sensing.Observation;
  * <p>The sending drone is the asset bound to the packet's system id ({@code Asset.systemId}); packets from an
  * unbound system id are refused and counted ({@code unknown-system-id}). Mapping:
  * <ul>
+ *   <li>SYSTEM_TIME → the drone's time base: its UNIX time at boot ({@code time_unix_usec − time_boot_ms}), as
+ *       MAVLink practice (and ArduPilot/PX4 from GPS time) has it; forgotten when the drone reboots (a
+ *       {@code time_boot_ms} more than {@link #REBOOT_SLACK} behind the base's own);</li>
  *   <li>GLOBAL_POSITION_INT → {@link Observation.PlatformFix} (lat/lon degE7, alt mm above MSL, vx/vy cm/s,
  *       hdg cdeg), and, at most once per {@link MavlinkSettings#footprintInterval()}, a {@link Observation.Footprint}
  *       projected from the last ATTITUDE or GIMBAL_DEVICE_ATTITUDE_STATUS and the asset's camera field of view
@@ -48,7 +52,9 @@ import org.truce.sensing.Observation;
  *   <li>OPEN_DRONE_ID_LOCATION → a platform fix with the Remote ID horizontal accuracy as CEP;</li>
  *   <li>HEARTBEAT → a link report (impaired when the system state is critical, emergency or terminating).</li>
  * </ul>
- * Other messages are ignored. Times are the center clock's at reception, except CAMERA_IMAGE_CAPTURED's UTC time.
+ * Other messages are ignored. A GLOBAL_POSITION_INT (and its footprint) is timed by its {@code time_boot_ms} on the
+ * drone's time base when a SYSTEM_TIME has given one, else by the center clock at reception; OPEN_DRONE_ID_LOCATION
+ * and HEARTBEAT by the center clock at reception; CAMERA_IMAGE_CAPTURED by its own UTC time.
  * A datagram with no valid MAVLink packet is counted {@code malformed}; bad packets are skipped, never fatal.
  * Thread-safe.
  */
@@ -56,6 +62,8 @@ public final class MavlinkAdapter {
     public static final String CHANNEL = "mavlink";
     public static final int DEFAULT_PORT = 14550;
     private static final int UINT16_UNKNOWN = 65535;
+    /** How far a drone's boot clock may run behind its time base before the base is taken for a reboot's. */
+    static final Duration REBOOT_SLACK = Duration.ofSeconds(10);
 
     private final IngestGate gate;
     private final ObservationValidator validator;
@@ -117,7 +125,8 @@ public final class MavlinkAdapter {
         if (payload == null) return;
         boolean relevant = payload instanceof GlobalPositionInt || payload instanceof Attitude
                 || payload instanceof GimbalDeviceAttitudeStatus || payload instanceof CameraImageCaptured
-                || payload instanceof OpenDroneIdLocation || payload instanceof Heartbeat;
+                || payload instanceof OpenDroneIdLocation || payload instanceof Heartbeat
+                || payload instanceof SystemTime;
         if (!relevant) return;
         Asset asset = validator.systemId(m.getOriginSystemId());
         DroneState s = drones.computeIfAbsent(m.getOriginSystemId(), k -> new DroneState());
@@ -131,11 +140,14 @@ public final class MavlinkAdapter {
             case CameraImageCaptured c -> capture(asset, c, now);
             case OpenDroneIdLocation o -> remoteId(asset, o, now);
             case Heartbeat h -> heartbeat(asset, h, now);
+            case SystemTime t -> s.timeBase(t.timeUnixUsec(), t.timeBootMs());
             default -> { }
         }
     }
 
-    private void position(Asset asset, DroneState s, GlobalPositionInt g, Instant now) {
+    private void position(Asset asset, DroneState s, GlobalPositionInt g, Instant received) {
+        // The sensor's own time when it has told us its time base; the reception time otherwise.
+        Instant now = s.sensorTime(g.timeBootMs()).orElse(received);
         GeoPoint p = validator.point(g.lat() / 1e7, g.lon() / 1e7, "GLOBAL_POSITION_INT");
         double alt = validator.altitude(g.alt() / 1000.0, "GLOBAL_POSITION_INT.alt");
         double speed = Math.hypot(g.vx(), g.vy()) / 100.0;
@@ -214,6 +226,24 @@ public final class MavlinkAdapter {
         private Quaternion gimbal;
         private boolean gimbalEarthYaw;
         private Instant lastFootprint;
+        /** UNIX time at the drone's boot, from SYSTEM_TIME, and the boot time of that SYSTEM_TIME. */
+        private Instant bootEpoch;
+        private long baseBootMs;
+
+        synchronized void timeBase(BigInteger unixUsec, long bootMs) {
+            if (unixUsec == null || unixUsec.signum() <= 0) return;
+            bootEpoch = micros(unixUsec).minusMillis(bootMs);
+            baseBootMs = bootMs;
+        }
+
+        synchronized Optional<Instant> sensorTime(long bootMs) {
+            if (bootEpoch == null) return Optional.empty();
+            if (bootMs < baseBootMs - REBOOT_SLACK.toMillis()) {
+                bootEpoch = null;
+                return Optional.empty();
+            }
+            return Optional.of(bootEpoch.plusMillis(bootMs));
+        }
 
         synchronized void attitude(Quaternion q, double yaw) { body = q; bodyYaw = yaw; }
 

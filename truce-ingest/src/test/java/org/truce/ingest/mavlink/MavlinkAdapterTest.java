@@ -114,6 +114,23 @@ class MavlinkAdapterTest {
     }
 
     @Test
+    void systemTimeGivesTheDroneItsOwnTimeBaseUntilItReboots() throws IOException {
+        // The drone booted 10 min before T0 and reports a position 5 s after its SYSTEM_TIME (the center's clock: T0).
+        long bootMs = 600_000;
+        send(Fixture.UAV_SYSTEM_ID, io.dronefleet.mavlink.common.SystemTime.builder()
+                .timeUnixUsec(java.math.BigInteger.valueOf(Fixture.T0.toEpochMilli() * 1000)).timeBootMs(bootMs).build());
+        send(Fixture.UAV_SYSTEM_ID, GlobalPositionInt.builder().timeBootMs(bootMs + 5_000).lat(398_100_000)
+                .lon(467_500_000).alt(1_500_000).relativeAlt(1_000_000).hdg(0).build());
+        await("timed fix", () -> fx.accepted(Observation.PlatformFix.class).size() == 1);
+        assertThat(fx.accepted(Observation.PlatformFix.class).getFirst().time()).isEqualTo(Fixture.T0.plusSeconds(5));
+        // time_boot_ms far behind the base: the drone rebooted, its time base is gone, reception time again
+        send(Fixture.UAV_SYSTEM_ID, GlobalPositionInt.builder().timeBootMs(5_000).lat(398_100_000)
+                .lon(467_500_000).alt(1_500_000).relativeAlt(1_000_000).hdg(0).build());
+        await("reception-timed fix", () -> fx.accepted(Observation.PlatformFix.class).size() == 2);
+        assertThat(fx.accepted(Observation.PlatformFix.class).get(1).time()).isEqualTo(Fixture.T0);
+    }
+
+    @Test
     void attitudeAndTheCameraFieldOfViewGiveAGroundFootprint() throws IOException {
         send(Fixture.UAV_SYSTEM_ID, Attitude.builder().roll(0).pitch(0).yaw(0).build());
         send(Fixture.UAV_SYSTEM_ID, position(39.81, 46.75));
