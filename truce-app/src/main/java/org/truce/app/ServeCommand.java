@@ -83,6 +83,7 @@ class ServeCommand implements Callable<Integer> {
         out.printf("Truce is serving %s%s on the store in %s%n", dir,
                 sim.map(s -> " (simulated theater, seed " + s.seed() + ", " + s.speed() + "x real time)").orElse(""), data);
         out.printf("Live map: %s%n", runtime.uri());
+        out.printf("Sign in:  %slogin.html   (accounts: truce users, docs/accounts.md)%n", runtime.uri());
         out.printf("API:      %sapi/incidents   OpenAPI: %sopenapi.json   OGC API Features: %sogc%n",
                 runtime.uri(), runtime.uri(), runtime.uri());
         runtime.ingest().ifPresent(i -> out.printf("Sensors:  %s%n", describe(i)));
