@@ -102,6 +102,7 @@ class ServeCommand implements Callable<Integer> {
                 sim.map(s -> " (simulated theater, seed " + s.seed() + ", " + s.speed() + "x real time)")
                         .orElse(sensorTime ? " (on its sensors' time)" : ""), data);
         out.printf("Live map: %s%n", runtime.uri());
+        out.printf("Sign in:  %slogin.html   (accounts: truce users, docs/accounts.md)%n", runtime.uri());
         out.printf("API:      %sapi/incidents   OpenAPI: %sopenapi.json   OGC API Features: %sogc%n",
                 runtime.uri(), runtime.uri(), runtime.uri());
         runtime.ingest().ifPresent(i -> out.printf("Sensors:  %s%n", describe(i)));

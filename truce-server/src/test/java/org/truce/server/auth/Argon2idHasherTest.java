@@ -12,6 +12,9 @@ class Argon2idHasherTest {
         char[] pw = "correct horse battery staple".toCharArray();
         String h = hasher.hash(pw);
         assertThat(h).startsWith("$argon2id$v=19$m=1024,t=1,p=1$");
+        String salt = h.split("\\$")[4];
+        assertThat(java.util.Base64.getDecoder().decode(salt + "=".repeat((4 - salt.length() % 4) % 4)))
+                .as("16-byte salt (psw4j.properties)").hasSize(16);
         assertThat(hasher.verify(pw, h)).isTrue();
         assertThat(hasher.verify("correct horse battery stapl".toCharArray(), h)).isFalse();
         assertThat(hasher.hash(pw)).isNotEqualTo(h);
