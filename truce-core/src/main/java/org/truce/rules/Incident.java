@@ -19,7 +19,8 @@ import org.truce.geo.GeoPoint;
  * @param ruleType              {@code cease-fire}, {@code withdraw-by}, …
  * @param subject               what the incident is about: a track id, an asset id, or a fire-event key
  * @param place                 best estimate of where, WGS 84
- * @param uncertaintyM          radius (metres) of the 95 % circle around {@code place}
+ * @param uncertaintyM          radius (metres) of a circle around {@code place} holding 95 % (for a located fire event,
+ *                              its error ellipse's semi-major axis: see {@code fire} for the ellipse itself)
  * @param party                 the party concerned, only when attributable above the configured confidence
  * @param attributionConfidence probability that {@code party} is right; the raw estimate even when {@code party} is empty
  * @param evidence              ids of the accepted observations behind it, oldest first
