@@ -15,11 +15,11 @@ import org.truce.sim.truth.TruthViolation;
 /** One simulated day of the Karabakh scenario (seed 1): violations, truth, speed. */
 class ScenarioDayTest {
     @Test
-    void aDayRunsFarFasterThanRealTime() {
+    void aDayRunsEveryStepAndEmitsEveryObservationKind() {
         var day = Runs.day(1);
         System.out.printf("24 h simulated day: %d ms wall, %d observations, %.0fx real time%n",
                 day.summary().wallMillis(), day.summary().emitted(), day.summary().speedup());
-        assertThat(day.summary().wallMillis()).isLessThan(60_000);
+        // Speed is measured end to end in docs/BENCHMARKS.md, never asserted against the wall clock here.
         assertThat(day.summary().steps()).isEqualTo(24 * 3600 / 5);
         assertThat(day.observations().stream().map(Observation::kind).collect(Collectors.toSet()))
                 .containsExactlyInAnyOrder("fix", "detection", "fire", "footprint");
