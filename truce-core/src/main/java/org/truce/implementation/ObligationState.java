@@ -1,0 +1,19 @@
+package org.truce.implementation;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.truce.agreement.RuleId;
+import org.truce.agreement.ZoneId;
+
+/**
+ * One rule's status at an instant. Immutable.
+ *
+ * @param change the change that set the status; empty while the rule is PENDING before its first change
+ */
+public record ObligationState(RuleId rule, String ruleType, ZoneId zone, ProvisionStatus status,
+                              Optional<StatusChange> change) {
+    public ObligationState {
+        Objects.requireNonNull(rule); Objects.requireNonNull(ruleType); Objects.requireNonNull(zone);
+        Objects.requireNonNull(status); Objects.requireNonNull(change);
+    }
+}

@@ -1,0 +1,24 @@
+package org.truce.implementation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.truce.agreement.ProvisionId;
+
+/**
+ * A provision's status at one instant, with its obligations'. Immutable.
+ *
+ * @param asOf    the instant the status is computed for
+ * @param change  the change that set the status; empty while PENDING before the provision's first version
+ * @param version the version in force at {@code asOf}, if any
+ */
+public record ProvisionState(ProvisionId id, String title, boolean tracked, Instant asOf, ProvisionStatus status,
+                             Optional<StatusChange> change, Optional<Integer> version,
+                             List<ObligationState> obligations) {
+    public ProvisionState {
+        Objects.requireNonNull(id); Objects.requireNonNull(title); Objects.requireNonNull(asOf);
+        Objects.requireNonNull(status); Objects.requireNonNull(change); Objects.requireNonNull(version);
+        obligations = List.copyOf(obligations);
+    }
+}
