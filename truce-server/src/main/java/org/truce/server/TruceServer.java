@@ -90,7 +90,10 @@ public final class TruceServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            config.events.handlerAdded(h -> routes.add(new Route(h.getHttpMethod().name(), h.getPath())));
+            // Only endpoints: the before-filter that sets the principal is not a route.
+            config.events.handlerAdded(h -> {
+                if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+            });
         });
         app.before(ctx -> RequestPrincipal.set(ctx, options.authenticator().authenticate(ctx)));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
@@ -229,7 +232,8 @@ public final class TruceServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, Problem p) {
-        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(json(p));
+        // Without a charset Jetty encodes the body as ISO-8859-1: an id like ¶2 in the detail would be mangled.
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE + "; charset=utf-8").result(json(p));
     }
 
     private static String json(Object o) {

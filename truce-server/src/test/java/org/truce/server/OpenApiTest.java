@@ -22,7 +22,10 @@ class OpenApiTest {
 
     @BeforeAll
     void start() {
-        server = new TruceServer(new TestCenter().center, ServerOptions.defaults().withTickInterval(Duration.ZERO));
+        TestCenter tc = new TestCenter();
+        server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
+                .withModule(org.truce.server.provisions.ProvisionsModule.of(tc.center,
+                        org.truce.implementation.ZoneCoverage.none(), org.truce.implementation.ImplementationTracker.Config.defaults())));
         server.start(0);
         var r = new Http(server.uri()).get("/openapi.json");
         assertThat(r.status()).isEqualTo(200);
