@@ -78,9 +78,10 @@ public final class ImplementationTracker {
     public ProvisionState statusAt(Provision provision, Instant at) {
         ProvisionTimeline tl = timeline(provision, at);
         List<ObligationState> obligations = tl.obligations().stream().map(o -> new ObligationState(o.rule(),
-                o.ruleType(), o.zone(), o.statusAt(at), o.changeAt(at))).toList();
+                o.ruleType(), o.zone(), o.statusAt(at), o.changeAt(at), Timelines.since(o.changes(), at))).toList();
         return new ProvisionState(provision.id(), provision.title(), provision.tracked(), at, tl.status(),
-                tl.changeAt(at), provision.versionAt(at).map(ProvisionVersion::version), obligations);
+                tl.changeAt(at), Timelines.since(tl.changes(), at), provision.versionAt(at).map(ProvisionVersion::version),
+                obligations);
     }
 
     /** The status of the provision with {@code id} at {@code at}; empty when the agreement has no such provision. */

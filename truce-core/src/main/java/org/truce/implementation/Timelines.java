@@ -17,4 +17,18 @@ final class Timelines {
         }
         return Optional.ofNullable(found);
     }
+
+    /** When the status in effect at {@code t} began: the first of the trailing changes up to t with that status. */
+    static Optional<Instant> since(List<StatusChange> changes, Instant t) {
+        Instant since = null;
+        ProvisionStatus current = null;
+        for (StatusChange c : changes) {
+            if (c.at().isAfter(t)) break;
+            if (c.status() != current) {
+                current = c.status();
+                since = c.at();
+            }
+        }
+        return Optional.ofNullable(since);
+    }
 }

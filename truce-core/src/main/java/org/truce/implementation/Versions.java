@@ -41,10 +41,11 @@ final class Versions {
         List<RuleChange> out = new ArrayList<>();
         for (RuleSpec r : after.rules()) {
             RuleSpec o = old.remove(r.id());
+            if (o != null && startless(o, before).equals(startless(r, after))) continue;
             Optional<java.time.Instant> dAfter = ObligationSweep.deadlineOf(r);
             if (o == null) {
                 out.add(new RuleChange(r.id(), RuleChange.Kind.ADDED, Optional.empty(), dAfter));
-            } else if (!o.equals(r)) {
+            } else {
                 Optional<java.time.Instant> dBefore = ObligationSweep.deadlineOf(o);
                 boolean onlyDeadline = o instanceof RuleSpec.WithdrawBy wo && r instanceof RuleSpec.WithdrawBy wr
                         && wo.zone().equals(wr.zone()) && wo.parties().equals(wr.parties());
@@ -55,5 +56,28 @@ final class Versions {
         old.values().forEach(o -> out.add(new RuleChange(o.id(), RuleChange.Kind.REMOVED,
                 ObligationSweep.deadlineOf(o), Optional.empty())));
         return out;
+    }
+
+    /**
+     * The rule with a start at or before its version's start made neutral: a rule that simply binds from its
+     * version's start (the loader's default) is not changed by a new version that starts later.
+     */
+    private static RuleSpec startless(RuleSpec r, ProvisionVersion v) {
+        Instant none = Instant.EPOCH;
+        return switch (r) {
+            case RuleSpec.CeaseFire c -> !c.from().isAfter(v.validFrom())
+                    ? new RuleSpec.CeaseFire(c.id(), c.theater(), none) : c;
+            case RuleSpec.HoldPositions h -> !h.from().isAfter(v.validFrom())
+                    ? new RuleSpec.HoldPositions(h.id(), h.heldArea(), h.insideParty(), h.outsideParty(), h.toleranceM(),
+                            h.exceptIn(), none) : h;
+            case RuleSpec.WithdrawBy w -> w;
+            case RuleSpec.CorridorControl c -> !c.from().isAfter(v.validFrom())
+                    ? new RuleSpec.CorridorControl(c.id(), c.corridor(), c.allowedParties(), none) : c;
+            case RuleSpec.ForceCap f -> !f.from().isAfter(v.validFrom())
+                    ? new RuleSpec.ForceCap(f.id(), f.party(), f.allowedZones(), f.caps(), f.windowSeconds(), none) : f;
+            case RuleSpec.RestrictedMovement m -> !m.from().isAfter(v.validFrom())
+                    ? new RuleSpec.RestrictedMovement(m.id(), m.contingent(), m.assetKinds(), m.allowedZones(),
+                            m.toleranceM(), none) : m;
+        };
     }
 }

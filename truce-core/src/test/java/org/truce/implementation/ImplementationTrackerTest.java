@@ -147,6 +147,8 @@ class ImplementationTrackerTest {
         assertThat(after.status()).isEqualTo(ProvisionStatus.OVERDUE);
         assertThat(after.change().orElseThrow().reason()).isEqualTo(Reason.VIOLATION_ENDED_NOT_OBSERVED_CLEAR);
         assertThat(after.change().orElseThrow().at()).isEqualTo(end);
+        assertThat(after.since()).contains(AGHDAM_DEADLINE); // overdue since the deadline, whatever changed since
+        assertThat(after.obligations().getFirst().since()).contains(AGHDAM_DEADLINE);
 
         ProvisionState late = t.statusAt(P2, end.plus(HOUR.multipliedBy(2)));
         assertThat(late.status()).isEqualTo(ProvisionStatus.FULFILLED);
@@ -310,6 +312,9 @@ class ImplementationTrackerTest {
                 "¶1 DUE", "¶2 UNVERIFIED", "¶3 DUE", "¶4 NOT_MONITORED", "¶5 NOT_MONITORED", "¶6 DUE",
                 "¶7 NOT_MONITORED", "¶8 NOT_MONITORED", "¶9 NOT_MONITORED", "JMC-1 DUE", "JMC-2 DUE");
         ProvisionTimeline p6 = t.timeline(karabakh.provision(ProvisionId.of("¶6")).orElseThrow());
+        // Only the Kalbajar deadline changed; the corridor rule binding from each version's start is not a change.
+        assertThat(p6.versions().get(1).changes()).extracting(RuleChange::rule).extracting(RuleId::value)
+                .containsExactly("p6-kalbajar");
         assertThat(p6.versions()).extracting(VersionView::state)
                 .containsExactly(VersionView.State.SUPERSEDED, VersionView.State.IN_FORCE);
         assertThat(p6.obligations()).extracting(o -> o.rule().value())
