@@ -3,7 +3,9 @@ package org.truce.implementation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -69,22 +71,27 @@ final class ObligationSweep {
             instants.add(i.start());
             if (closedBy(i)) instants.add(i.end());
         }
+        // Indexed by instant so that a long history stays linear in its incidents.
+        Map<Instant, List<Incident>> starting = new HashMap<>();
+        Map<Instant, List<Incident>> ending = new HashMap<>();
+        for (Incident i : incidents) {
+            starting.computeIfAbsent(i.start(), k -> new ArrayList<>()).add(i);
+            if (closedBy(i)) ending.computeIfAbsent(i.end(), k -> new ArrayList<>()).add(i);
+        }
         List<Instant> times = new ArrayList<>(instants.headSet(asOf, true));
         for (int k = 0; k < times.size(); k++) {
             Instant t = times.get(k);
             Instant next = k + 1 < times.size() ? times.get(k + 1) : asOf;
             enter(t);
-            for (Incident i : incidents) {
-                if (i.start().equals(t)) {
-                    standing.put(i.id(), i);
-                    if (postDeadline(t)) unresolved.add(i);
-                    everViolated = true;
-                }
+            for (Incident i : starting.getOrDefault(t, List.of())) {
+                standing.put(i.id(), i);
+                if (postDeadline(t)) unresolved.add(i);
+                everViolated = true;
             }
             emit(evaluate(t));
             boolean ended = false;
-            for (Incident i : incidents) {
-                if (closedBy(i) && i.end().equals(t) && standing.remove(i.id()) != null) ended = true;
+            for (Incident i : ending.getOrDefault(t, List.of())) {
+                if (standing.remove(i.id()) != null) ended = true;
             }
             if (ended) emit(evaluate(t));
             watchForClear(t, next);

@@ -3,6 +3,7 @@ package org.truce.server.provisions;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -30,10 +31,10 @@ import org.truce.server.api.QueryParams;
 public final class ProvisionsModule implements ServerModule {
     private static final int PAGE = 10_000;
     private final ImplementationTracker tracker;
-    private final java.time.InstantSource clock;
+    private final InstantSource clock;
 
     /** @param clock the center's clock: the default instant, and the latest {@code at} accepted */
-    public ProvisionsModule(ImplementationTracker tracker, java.time.InstantSource clock) {
+    public ProvisionsModule(ImplementationTracker tracker, InstantSource clock) {
         this.tracker = Objects.requireNonNull(tracker, "tracker");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
