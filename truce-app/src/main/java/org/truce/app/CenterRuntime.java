@@ -138,6 +138,9 @@ final class CenterRuntime implements AutoCloseable {
                     .withCases(cases.services())
                     .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
                     .withCoverage(CoverageView.of(coverage))
+                    .withModule(org.truce.server.provisions.ProvisionsModule.of(center,
+                            new org.truce.implementation.RecordedZoneCoverage(coverage),
+                            org.truce.implementation.ImplementationTracker.Config.defaults()))
                     .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""));
             TruceServer server = new TruceServer(center, serverOptions);
             started.add(server);

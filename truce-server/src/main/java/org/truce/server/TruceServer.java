@@ -237,7 +237,8 @@ public final class TruceServer implements AutoCloseable {
     }
 
     private static void problem(Context ctx, Problem p) {
-        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(json(p));
+        // Without a charset Jetty encodes the body as ISO-8859-1: an id like ¶2 in the detail would be mangled.
+        ctx.status(p.status()).contentType(Problem.MEDIA_TYPE + "; charset=utf-8").result(json(p));
     }
 
     private static String json(Object o) {

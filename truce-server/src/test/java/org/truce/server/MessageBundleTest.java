@@ -20,6 +20,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.ZoneRole;
 import org.truce.fusion.TrackStatus;
+import org.truce.implementation.ProvisionStatus;
+import org.truce.implementation.Reason;
+import org.truce.implementation.RuleChange;
+import org.truce.implementation.VersionView;
 import org.truce.rules.IncidentState;
 import org.truce.sensing.AssetKind;
 import org.truce.sensing.ObjectClass;
@@ -63,11 +67,11 @@ class MessageBundleTest {
     static Set<String> usedIds() throws IOException {
         Set<String> used = new TreeSet<>();
         String js = resource("/web/i18n.js") + resource("/web/map.js") + resource("/web/coverage.js")
-                + resource("/web/session.js") + resource("/web/login.js");
+                + resource("/web/session.js") + resource("/web/login.js") + resource("/web/provisions.js");
         Matcher m = Pattern.compile("\\bt\\(\\s*\"([\\w.-]+)\"\\s*[,)]").matcher(js);
         while (m.find()) used.add(m.group(1));
         Matcher html = Pattern.compile("data-i18n=\"([\\w.-]+)\"").matcher(resource("/web/index.html")
-                + resource("/web/login.html"));
+                + resource("/web/login.html") + resource("/web/provisions.html"));
         while (html.find()) used.add(html.group(1));
         assertThat(used).hasSizeGreaterThan(30);
         // Ids built from a prefix and a domain value: every value needs its message.
@@ -82,6 +86,11 @@ class MessageBundleTest {
             used.add("rule.type." + type);
         }
         for (String status : List.of("open", "connecting", "lost")) used.add("live." + status);
+        // The implementation tracker's statuses, reasons, version states and amendment kinds.
+        for (ProvisionStatus s : ProvisionStatus.values()) used.add("provisions.status." + s.name());
+        for (Reason r : Reason.values()) used.add("provisions.reason." + r.name());
+        for (VersionView.State s : VersionView.State.values()) used.add("provisions.versionState." + s.name());
+        for (RuleChange.Kind k : RuleChange.Kind.values()) used.add("provisions.ruleChange." + k.name());
         for (String language : LANGUAGES) used.add("lang." + language);
         for (org.truce.cases.Role r : org.truce.cases.Role.values()) used.add("role." + r.name());
         return used;

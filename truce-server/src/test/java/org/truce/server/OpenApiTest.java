@@ -22,12 +22,15 @@ class OpenApiTest {
 
     @BeforeAll
     void start() {
-        // With the accounts module: its endpoints are part of the documented API.
+        // With the accounts and provisions modules: their endpoints are part of the documented API.
+        TestCenter tc = new TestCenter();
         var accounts = new org.truce.server.auth.AccountsHttp(AccountsHttpTest.accounts(Fixtures.agreement(),
                 new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.EPOCH)),
                 org.truce.server.auth.AccountsHttp.Config.defaults(), java.time.InstantSource.system(), new java.util.SplittableRandom(1));
-        server = new TruceServer(new TestCenter().center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
-                .withAuthenticator(accounts).withModule(accounts));
+        server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
+                .withAuthenticator(accounts).withModule(accounts)
+                .withModule(org.truce.server.provisions.ProvisionsModule.of(tc.center,
+                        org.truce.implementation.ZoneCoverage.none(), org.truce.implementation.ImplementationTracker.Config.defaults())));
         server.start(0);
         var r = new Http(server.uri()).get("/openapi.json");
         assertThat(r.status()).isEqualTo(200);

@@ -1,0 +1,51 @@
+package org.truce.implementation;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.truce.agreement.ZoneId;
+import org.truce.rules.IncidentState;
+
+/** What a status change rests on: incidents, coverage, or an amendment. Immutable values. */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = Evidence.IncidentRef.class, name = "incident"),
+        @JsonSubTypes.Type(value = Evidence.CoverageRef.class, name = "coverage"),
+        @JsonSubTypes.Type(value = Evidence.AmendmentRef.class, name = "amendment")})
+public sealed interface Evidence {
+
+    /**
+     * An incident of the rule.
+     *
+     * @param end   the incident's last evidence as known when the timeline was computed (never after its instant)
+     * @param state OPEN when it still stood at the timeline's instant
+     */
+    record IncidentRef(String id, Instant start, Instant end, IncidentState state) implements Evidence {
+        public IncidentRef {
+            Objects.requireNonNull(id); Objects.requireNonNull(start); Objects.requireNonNull(end);
+            Objects.requireNonNull(state);
+        }
+    }
+
+    /**
+     * Coverage of a zone over [from, to): the combined probability that a unit present there would have been
+     * detected, and the assets that looked (sorted).
+     */
+    record CoverageRef(ZoneId zone, Instant from, Instant to, double probability, List<String> assets)
+            implements Evidence {
+        public CoverageRef {
+            Objects.requireNonNull(zone); Objects.requireNonNull(from); Objects.requireNonNull(to);
+            assets = List.copyOf(assets);
+        }
+    }
+
+    /** The provision version (amendment) that changed the rule, with its adoption date and source. */
+    record AmendmentRef(int version, LocalDate adopted, String source) implements Evidence {
+        public AmendmentRef {
+            Objects.requireNonNull(adopted); Objects.requireNonNull(source);
+        }
+    }
+}
