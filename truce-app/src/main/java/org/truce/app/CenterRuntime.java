@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.truce.app.ledger.LedgerServices;
+import org.truce.app.via.SimulatedAssets;
 import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
 import org.truce.server.coverage.CoverageView;
@@ -34,7 +35,6 @@ import org.truce.store.Store;
 import org.truce.store.jdbc.JdbcStore;
 import org.truce.time.SensorClock;
 import org.truce.time.SimulatedClock;
-import org.truce.app.via.SimulatedAssets;
 
 /**
  * The one place that wires a running center: agreement → store → pipeline → server, and, in a simulated center,

@@ -71,6 +71,11 @@ public final class TargetApi {
         return ids;
     }
 
+    /** The center's clock now ({@code /api/clock}). */
+    public java.time.Instant clock() {
+        return java.time.Instant.parse(read(get("api/clock")).path("time").asText());
+    }
+
     /** How many observations the center's log holds. */
     public long observationCount() {
         return read(get("api/observations?limit=1")).path("total").asLong();

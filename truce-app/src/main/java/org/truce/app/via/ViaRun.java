@@ -115,6 +115,13 @@ public final class ViaRun {
             throw new IllegalStateException("the target " + api.base() + " does not know the simulated assets " + missing
                     + "; start it with: truce serve --scenario DIR --clock sensors --simulated-assets");
         }
+        java.time.Instant clock = api.clock();
+        if (clock.isAfter(sim.start().plus(Duration.ofHours(1)))) {
+            // An empty center on its sensors' time has no time yet (the epoch); one on the system clock would refuse
+            // every report of the theater as stale.
+            throw new IllegalStateException("the target " + api.base() + " has its clock at " + clock + ", after the "
+                    + "theater's start " + sim.start() + ": start it with --clock sensors on an empty --data directory");
+        }
         long held = api.observationCount();
         if (held > 0) {
             throw new IllegalStateException("the target " + api.base() + " already holds " + held
