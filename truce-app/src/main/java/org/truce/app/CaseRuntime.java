@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.truce.agreement.Agreement;
-import org.truce.cases.Case;
 import org.truce.cases.CaseId;
 import org.truce.cases.CasePolicy;
 import org.truce.cases.CaseServices;
 import org.truce.cases.CoverageOracle;
+import org.truce.cases.Refusal;
 import org.truce.ledger.CaseLedgerRecorder;
 import org.truce.ledger.Ledger;
 import org.truce.pipeline.Center;
@@ -49,12 +49,14 @@ final class CaseRuntime implements CenterListener {
                 recorder.recording(store.caseRepository()), recorder.recording(store.allegationRepository()),
                 store.outbox(), store.auditLog(), store.rosterRepository(), coverage, center.clock());
         CaseRuntime runtime = new CaseRuntime(services, recorder, out);
+        // Listen first, then catch up: an incident raised meanwhile (real sensors are already running) is opened by
+        // one of the two, and opening is idempotent.
+        center.addListener(runtime);
         int opened = runtime.openMissing(store.incidents().all());
         if (opened > 0) {
             out.printf("Opened %d case(s) for stored incidents that had none.%n", opened);
             out.flush();
         }
-        center.addListener(runtime);
         return runtime;
     }
 
@@ -105,8 +107,12 @@ final class CaseRuntime implements CenterListener {
         int opened = 0;
         for (Incident i : incidents) {
             if (services.cases().find(CaseId.forIncident(i.id())).isEmpty()) {
-                Case c = services.casework().open(i);
-                if (c.version() == 1) opened++;
+                try {
+                    services.casework().open(i);
+                    opened++;
+                } catch (Refusal r) {
+                    // the pipeline's listener opened it at the same moment: the case exists, as wanted
+                }
             }
         }
         return opened;
