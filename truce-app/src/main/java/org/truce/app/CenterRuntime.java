@@ -125,7 +125,8 @@ final class CenterRuntime implements AutoCloseable {
             ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
                     .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
                     .withCoverage(CoverageView.of(coverage))
-                    .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""));
+                    .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""))
+                    .withOperationalData(o.settings().operationalData(sim != null));
             TruceServer server = new TruceServer(center, serverOptions);
             started.add(server);
             server.serveLog(new LogApi.Source(ledger.ledger(), log.tables()));

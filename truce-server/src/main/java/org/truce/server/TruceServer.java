@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import org.truce.pipeline.Center;
 import org.truce.server.log.LogApi;
 import org.truce.server.auth.RequestPrincipal;
+import org.truce.server.auth.RoutePolicy;
+import org.truce.server.cases.CasesModule;
+import org.truce.server.cases.FindingFeatures;
 import org.truce.server.api.ApiHandlers;
 import org.truce.server.api.ApiJson;
 import org.truce.server.api.CoverageHandlers;
@@ -78,8 +81,12 @@ public final class TruceServer implements AutoCloseable {
                 () -> center.clock().instant());
         HttpIngest ingest = new HttpIngest(center, ApiJson.mapper(), options.maxIngestBytes());
         String openApi = resource(OPENAPI_RESOURCE);
-        OgcHandlers ogc = new OgcHandlers(OgcCollections.of(center, ApiJson.mapper(), options.trackWindow(),
-                options.coverage()), ApiJson.mapper(), () -> center.clock().instant(), resource(OGC_OPENAPI_RESOURCE));
+        var collections = new java.util.LinkedHashMap<>(OgcCollections.of(center, ApiJson.mapper(), options.trackWindow(),
+                options.coverage()));
+        options.cases().ifPresent(cs -> collections.put("findings", FindingFeatures.collection(cs.cases(),
+                center.store().incidents(), ApiJson.mapper(), () -> center.clock().instant())));
+        OgcHandlers ogc = new OgcHandlers(java.util.Collections.unmodifiableMap(collections), ApiJson.mapper(),
+                () -> center.clock().instant(), resource(OGC_OPENAPI_RESOURCE));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
@@ -90,9 +97,13 @@ public final class TruceServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
-            config.events.handlerAdded(h -> routes.add(new Route(h.getHttpMethod().name(), h.getPath())));
+            config.events.handlerAdded(h -> {
+                // before/after filters are not endpoints a client calls
+                if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
+            });
         });
         app.before(ctx -> RequestPrincipal.set(ctx, options.authenticator().authenticate(ctx)));
+        app.before(new RoutePolicy(options.operationalData()).filter(this::routes));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         app.get("/api/agreement", api::agreement);
         app.get("/api/zones", api::zones);
@@ -121,6 +132,8 @@ public final class TruceServer implements AutoCloseable {
         app.get("/ogc/collections/{collectionId}/items", ogc::items);
         app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         app.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.render()));
+        options.cases().ifPresent(cs -> new CasesModule(cs, center.agreement(), center.store().incidents(), feed,
+                ApiJson.mapper(), () -> center.clock().instant()).register(app));
         options.modules().forEach(m -> m.register(app));
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));

@@ -22,7 +22,12 @@ class OpenApiTest {
 
     @BeforeAll
     void start() {
-        server = new TruceServer(new TestCenter().center, ServerOptions.defaults().withTickInterval(Duration.ZERO));
+        TestCenter tc = new TestCenter();
+        var agreement = Fixtures.agreement();
+        // With the case services, so the case, desk and allegation routes are registered and checked too.
+        server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
+                .withCases(org.truce.cases.CaseServices.inMemory(agreement,
+                        org.truce.cases.CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(), tc.clock)));
         server.start(0);
         var r = new Http(server.uri()).get("/openapi.json");
         assertThat(r.status()).isEqualTo(200);
@@ -47,7 +52,11 @@ class OpenApiTest {
         for (Route route : server.routes()) {
             JsonNode op = doc.path("paths").path(route.path()).path(route.method().toLowerCase(Locale.ROOT));
             assertThat(op.isObject()).as("%s %s in openapi.json", route.method(), route.path()).isTrue();
-            assertThat(op.path("responses").path("200").isObject()).as(route.toString()).isTrue();
+            List<String> success = new ArrayList<>();
+            op.path("responses").fieldNames().forEachRemaining(code -> {
+                if (code.startsWith("2")) success.add(code);
+            });
+            assertThat(success).as(route.toString()).isNotEmpty();
         }
     }
 
