@@ -97,8 +97,8 @@ public final class TruceServer implements AutoCloseable {
                 sf.location = Location.CLASSPATH;
             });
             config.staticFiles.enableWebjars();
+            // before/after filters are not endpoints: only routes a client can call are listed (and documented)
             config.events.handlerAdded(h -> {
-                // before/after filters are not endpoints a client calls
                 if (h.getHttpMethod().isHttpMethod()) routes.add(new Route(h.getHttpMethod().name(), h.getPath()));
             });
         });
