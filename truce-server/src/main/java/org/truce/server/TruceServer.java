@@ -43,6 +43,10 @@ import org.truce.server.ogc.OgcHandlers;
  * {@code /metrics}, the OpenAPI document at {@code /openapi.json}, OGC API – Features at {@code /ogc} and the live
  * map at {@code /}.
  *
+ * <p>Every request is authenticated by {@link ServerOptions#authenticator()} and admitted or refused by the one
+ * route-access policy, {@link RoutePolicy}; with {@link ServerOptions#cases()} the joint-verification endpoints
+ * ({@link CasesModule}) and the OGC {@code findings} collection are served too.
+ *
  * <p>Every error is an RFC 9457 {@code application/problem+json} body. The server reads the center's store and
  * listens to its pipeline; it writes only through {@link Center#accept} (HTTP ingest). While running it calls {@link Center#tick()} every
  * {@link ServerOptions#tickInterval()} (unless zero). {@link #start} and {@link #stop} may be called once each;
