@@ -200,9 +200,20 @@ const Cases = (() => {
       }).catch(() => { /* the id stays listed */ });
     }
     $("evidence").replaceChildren(...items);
+    // Coverage over the incident's hours: "not seen" is not "not there", so the case shows what was watched.
     try {
-      const cov = await api("GET", "/api/coverage/summary");
-      $("coverage").textContent = t("cases.case.coverageLine", { json: JSON.stringify(cov).slice(0, 300) });
+      const to = new Date(Math.max(Date.parse(incident.end), Date.parse(incident.start) + 1000)).toISOString();
+      const cov = await api("GET", `/api/coverage?from=${encodeURIComponent(incident.start)}&to=${encodeURIComponent(to)}`);
+      const zone = cov.features.find((f) => f.id === incident.zone);
+      const p = zone ? zone.properties : null;
+      $("coverage").textContent = p ? t("cases.case.coverageLine", { zone: incident.zone,
+        observed: t(p.observed ? "cases.coverage.observed" : "cases.coverage.unobserved"),
+        probability: I18n.percent(p.probability), assets: p.assets.join(", ") || t("cases.none") })
+        : t("cases.case.coverageNone");
+      if (map) {
+        L.geoJSON(cov, { style: (f) => ({ color: f.properties.observed ? "#2e7d32" : "#9e9e9e", weight: 2, fillOpacity: 0.05 }) })
+          .addTo(map);
+      }
     } catch (e) {
       $("coverage").textContent = t("cases.case.coverageNone");
     }

@@ -165,6 +165,23 @@ class AuthorizationMatrixTest {
         }
     }
 
+    @Test
+    void noSpellingOfAPathSlipsPastThePolicy() {
+        try (CaseServer s = new CaseServer(OperationalData.STAFF_AND_AUDITORS)) {
+            for (String path : List.of("/api/audit", "/api/audit/", "//api/audit", "/api//audit", "/api/%61udit",
+                    "/API/audit", "/api/audit;x=1", "/api/./audit", "/api/x/../audit", "/api/incidents/", "/api/%69ncidents",
+                    "/api/incidents;a=b")) {
+                List<String> outsiders = path.contains("ncidents") ? java.util.Arrays.asList(null, "LIAISON_OFFICER AM")
+                        : java.util.Arrays.asList(null, "LIAISON_OFFICER AM", "ANALYST RU");
+                for (String who : outsiders) {
+                    int status = s.get(who, path).status();
+                    assertThat(status >= 200 && status < 300).as("%s as %s: %d", path, who, status).isFalse();
+                }
+            }
+            assertThat(s.get("AUDITOR", "/api/audit/").status()).as("the same route, reached by its owner").isEqualTo(200);
+        }
+    }
+
     private static char operational(OperationalData mode, String who) {
         if (mode == OperationalData.PUBLIC) return 'A';
         if (who == null) return 'U';

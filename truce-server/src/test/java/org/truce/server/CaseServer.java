@@ -71,7 +71,9 @@ final class CaseServer implements AutoCloseable {
      * stream is closed as soon as its status is known.
      */
     Response call(String principal, String method, String path, String contentType, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(server.uri().resolve(path)).timeout(Duration.ofSeconds(10))
+        // Concatenated, not resolved: a path such as //api/x must reach the server as written.
+        java.net.URI uri = java.net.URI.create(server.uri().toString() + path.substring(1));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
         if (contentType != null) b.header("Content-Type", contentType);

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.truce.server.auth.OperationalData;
 
 /**
@@ -160,6 +162,31 @@ class CasesBrowserTest {
         Page ruPage = as("LIAISON_OFFICER AZ", "/findings.html?lang=ru");
         assertThat(ruPage.locator("#findings-count").innerText()).isEqualTo("Опубликовано итогов: 2");
         assertThat(errors).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} assesses, the case page of {1} shows it sealed")
+    @CsvSource({"RU,TR", "TR,RU"})
+    void theCasePageShowsTheOtherContingentsAssessmentSealed(String own, String other) {
+        s.tc.advance(Duration.ofMinutes(30));
+        String id = s.openCase(own.equals("RU") ? 39.70 : 39.65, 46.85);
+        String secret = "larkspur" + own.toLowerCase(java.util.Locale.ROOT) + "gorge";
+        assertThat(s.post("ANALYST " + own, "/api/cases/" + id + "/assessment",
+                "{\"happened\":\"YES\",\"provision\":\"¶1\",\"text\":\"" + secret + "\"}").status()).isEqualTo(200);
+        Page mine = as("ANALYST " + own, "/case.html?id=" + id);
+        assertThat(mine.locator(".side[data-contingent=" + own + "] .assessment-text").innerText()).isEqualTo(secret);
+        for (String viewer : List.of("ANALYST " + other, "HEAD_OF_CONTINGENT " + other)) {
+            Page theirs = as(viewer, "/case.html?id=" + id);
+            assertThat(theirs.locator(".side[data-contingent=" + own + "] .slot-kind").innerText()).isEqualTo("sealed (blind)");
+            assertThat(theirs.content()).as(viewer).doesNotContain(secret);
+        }
+        Page auditor = as("AUDITOR", "/case.html?id=" + id);
+        assertThat(auditor.locator(".side[data-contingent=" + own + "] .slot-kind").innerText())
+                .isEqualTo("submitted, content sealed");
+        assertThat(auditor.content()).doesNotContain(secret);
+        for (String outsider : java.util.Arrays.asList(null, "LIAISON_OFFICER AM")) {
+            Page desk = as(outsider, "/findings.html");
+            assertThat(desk.content()).doesNotContain(secret).doesNotContain(id);
+        }
     }
 
     @Test

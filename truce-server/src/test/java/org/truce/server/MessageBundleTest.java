@@ -94,6 +94,8 @@ class MessageBundleTest {
         for (var task : org.truce.cases.WorkQueue.Task.values()) used.add("cases.task." + task.name());
         for (var u : org.truce.cases.WorkQueue.Urgency.values()) used.add("cases.urgency." + u.name());
         for (String kind : List.of("sealed", "pending", "submitted", "missing", "visible")) used.add("cases.slot." + kind);
+        used.add("cases.coverage.observed");
+        used.add("cases.coverage.unobserved");
         return used;
     }
 
