@@ -462,6 +462,7 @@
     await I18n.load();
     I18n.apply(document);
     I18n.bindSelector($("lang-select"));
+    TruceSession.show($("session")).catch((e) => console.error("who is signed in", e));
     state.map = createMap();
     connect();
     const [agreement, zones, assets, clock] = await Promise.all([

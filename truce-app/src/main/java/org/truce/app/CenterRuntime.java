@@ -122,7 +122,11 @@ final class CenterRuntime implements AutoCloseable {
                     CoverageRecorder.Config.defaults());
             coverage.replay(store.observations(), clock.instant().minus(coverage.config().horizon()));
             center.addListener(coverage);
+            org.truce.accounts.Accounts accounts = AccountsSetup.accounts(agreement, store, o.settings());
+            if (sim != null) AccountsSetup.printDemoFile(AccountsSetup.demoAccounts(accounts, agreement, o.data()), out);
+            org.truce.server.auth.AccountsHttp signIn = AccountsSetup.http(accounts, o.settings());
             ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
+                    .withAuthenticator(signIn).withModule(signIn)
                     .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
                     .withCoverage(CoverageView.of(coverage))
                     .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""))

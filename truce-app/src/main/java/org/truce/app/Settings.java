@@ -48,6 +48,15 @@ final class Settings {
         d.put("ingest.mqtt.port", "1883");
         d.put("ingest.mqtt.topic-prefix", "truce");
         d.put("ingest.klv.port", "0");
+        d.put("accounts.session-idle-timeout", "PT30M");
+        d.put("accounts.session-absolute-timeout", "PT12H");
+        d.put("accounts.secure-cookies", "false");
+        d.put("accounts.login-free-failures", "5");
+        d.put("accounts.login-base-delay", "PT1S");
+        d.put("accounts.login-max-delay", "PT15M");
+        d.put("accounts.argon2-memory-kib", "19456");
+        d.put("accounts.argon2-iterations", "2");
+        d.put("accounts.argon2-parallelism", "1");
         d.put("sim.seed", "1");
         d.put("sim.speed", "60");
         return Map.copyOf(d);
@@ -112,6 +121,13 @@ final class Settings {
         } catch (NumberFormatException e) {
             throw bad(key, "a number in " + min + ".." + max);
         }
+    }
+
+    boolean bool(String key) {
+        String v = string(key);
+        if (v.equalsIgnoreCase("true")) return true;
+        if (v.equalsIgnoreCase("false")) return false;
+        throw bad(key, "true or false");
     }
 
     /** A port number, where 0 switches the listener off. */

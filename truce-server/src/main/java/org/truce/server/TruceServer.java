@@ -22,6 +22,7 @@ import org.truce.pipeline.Center;
 import org.truce.server.log.LogApi;
 import org.truce.server.auth.RequestPrincipal;
 import org.truce.server.auth.RoutePolicy;
+import org.truce.server.auth.SessionView;
 import org.truce.server.cases.CasesModule;
 import org.truce.server.cases.FindingFeatures;
 import org.truce.server.api.ApiHandlers;
@@ -107,7 +108,9 @@ public final class TruceServer implements AutoCloseable {
             });
         });
         app.before(ctx -> RequestPrincipal.set(ctx, options.authenticator().authenticate(ctx)));
-        app.before(new RoutePolicy(options.operationalData()).filter(this::routes));
+        java.util.Map<Route, org.truce.server.auth.Access> moduleAccess = new java.util.HashMap<>();
+        options.modules().forEach(m -> moduleAccess.putAll(m.access()));
+        app.before(new RoutePolicy(options.operationalData(), moduleAccess).filter(this::routes));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         app.get("/api/agreement", api::agreement);
         app.get("/api/zones", api::zones);
@@ -139,6 +142,10 @@ public final class TruceServer implements AutoCloseable {
         options.cases().ifPresent(cs -> new CasesModule(cs, center.agreement(), center.store().incidents(), feed,
                 ApiJson.mapper(), () -> center.clock().instant()).register(app));
         options.modules().forEach(m -> m.register(app));
+        // "Who am I" for the page header, even without an accounts module (then only the public is known).
+        if (routes.stream().noneMatch(r -> r.method().equals("GET") && r.path().equals("/api/session"))) {
+            app.get("/api/session", ctx -> ctx.json(SessionView.of(RequestPrincipal.of(ctx))));
+        }
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.toProblem(instance(ctx))));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, frameworkProblem(e, ctx)));
         app.exception(Exception.class, (e, ctx) -> {

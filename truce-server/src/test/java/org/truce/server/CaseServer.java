@@ -29,12 +29,41 @@ final class CaseServer implements AutoCloseable {
     final TruceServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** Every principal of the tests, as {@link TestAuthenticator} names them. */
+    static final List<String> PEOPLE = List.of("ANALYST RU", "DUTY_OFFICER RU", "HEAD_OF_CONTINGENT RU", "ANALYST TR",
+            "DUTY_OFFICER TR", "HEAD_OF_CONTINGENT TR", "LIAISON_OFFICER AM", "LIAISON_OFFICER AZ", "AUDITOR");
+
     CaseServer(OperationalData mode) {
+        this(mode, false);
+    }
+
+    /**
+     * @param accounts also serve sign-in (the accounts module): every one of {@link #PEOPLE} has an account, user id
+     *                 as {@link TestAuthenticator#parse} names it and password {@link AccountsHttpTest#PASSWORD}; a
+     *                 request with the test header still speaks for that header's principal
+     */
+    CaseServer(OperationalData mode, boolean accounts) {
         var agreement = Fixtures.agreement();
         services = CaseServices.inMemory(agreement, CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(),
                 tc.clock);
-        server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
-                .withAuthenticator(new TestAuthenticator()).withCases(services).withOperationalData(mode));
+        ServerOptions options = ServerOptions.defaults().withTickInterval(Duration.ZERO).withCases(services)
+                .withOperationalData(mode);
+        TestAuthenticator test = new TestAuthenticator();
+        if (accounts) {
+            var store = AccountsHttpTest.accounts(agreement, new java.util.concurrent.atomic.AtomicReference<>(TestCenter.START));
+            for (String who : PEOPLE) {
+                var p = TestAuthenticator.parse(who);
+                store.add(p.userId(), who, p.role(), p.contingent().map(c -> c.value()), p.party().map(x -> x.value()),
+                        org.truce.accounts.Language.EN, AccountsHttpTest.PASSWORD.toCharArray());
+            }
+            var http = new org.truce.server.auth.AccountsHttp(store, org.truce.server.auth.AccountsHttp.Config.defaults(),
+                    java.time.InstantSource.system(), new java.util.SplittableRandom(3));
+            options = options.withModule(http).withAuthenticator(
+                    ctx -> ctx.header(TestAuthenticator.HEADER) != null ? test.authenticate(ctx) : http.authenticate(ctx));
+        } else {
+            options = options.withAuthenticator(test);
+        }
+        server = new TruceServer(tc.center, options);
         server.start(0);
     }
 

@@ -28,8 +28,9 @@ import org.truce.server.auth.OperationalData;
  * The case pages in a real browser (Debian's Chromium through Playwright), one browser context per person: an
  * analyst of each contingent assesses a case blind, the assessments differ, reconciliation ends in a dissent that
  * both heads approve and publish, and a liaison officer reads it on the findings page with both positions side by
- * side; a second case ends in an agreed finding. Each person is named by the {@link TestAuthenticator} header
- * (sign-in is the accounts module's and has its own test), so this walks the pages and the rules, not the login.
+ * side; a second case ends in an agreed finding. Each person signs in through /login.html with their own account
+ * (session cookie, and the pages send the CSRF token on every change); the set-up calls that are not the subject of
+ * a test use the {@link TestAuthenticator} header.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CasesBrowserTest {
@@ -48,7 +49,7 @@ class CasesBrowserTest {
             fail("Chromium is needed for the case pages' browser test but " + chromium + " is missing. Install it with "
                     + "'apt-get update && apt-get install -y chromium', or point -Dtruce.chromium=<path> at one.");
         }
-        s = new CaseServer(OperationalData.PUBLIC);
+        s = new CaseServer(OperationalData.PUBLIC, true);
         playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium)
                 .setHeadless(true).setArgs(LiveMapBrowserTest.CHROMIUM_ARGS));
@@ -61,14 +62,26 @@ class CasesBrowserTest {
         if (s != null) s.close();
     }
 
-    /** A page of the server as {@code principal} (null: the public), loaded and ready. */
+    /**
+     * A page of the server as {@code principal} (null: the public), loaded and ready: the person signs in through
+     * /login.html with their account and is sent on to {@code path}.
+     */
     private Page as(String principal, String path) {
-        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900)
-                .setExtraHTTPHeaders(principal == null ? Map.of() : Map.of(TestAuthenticator.HEADER, principal)));
+        BrowserContext ctx = browser.newContext(new Browser.NewContextOptions().setViewportSize(1200, 900));
         Page page = ctx.newPage();
         page.onPageError(errors::add);
         page.onConsoleMessage(m -> console.add(m.type() + ": " + m.text()));
-        page.navigate(s.server.uri().resolve(path).toString());
+        if (principal != null) {
+            page.navigate(s.server.uri().resolve("/login.html?next=" + java.net.URLEncoder.encode(path,
+                    java.nio.charset.StandardCharsets.UTF_8)).toString());
+            page.waitForSelector("body[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(TIMEOUT_MS));
+            page.locator("#user").fill(TestAuthenticator.parse(principal).userId());
+            page.locator("#password").fill(AccountsHttpTest.PASSWORD);
+            page.locator("#sign-in").click();
+            page.waitForURL(s.server.uri().resolve(path).toString(), new Page.WaitForURLOptions().setTimeout(TIMEOUT_MS));
+        } else {
+            page.navigate(s.server.uri().resolve(path).toString());
+        }
         page.waitForSelector("body[data-ready=true]", new Page.WaitForSelectorOptions().setTimeout(TIMEOUT_MS));
         assertThat(page.locator("#error").innerText()).as(path + " as " + principal).isEmpty();
         return page;

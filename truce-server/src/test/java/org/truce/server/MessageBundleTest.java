@@ -63,10 +63,10 @@ class MessageBundleTest {
     static Set<String> usedIds() throws IOException {
         Set<String> used = new TreeSet<>();
         String js = resource("/web/i18n.js") + resource("/web/map.js") + resource("/web/coverage.js")
-                + resource("/web/cases.js");
+                + resource("/web/session.js") + resource("/web/login.js") + resource("/web/cases.js");
         Matcher m = Pattern.compile("\\bt\\(\\s*\"([\\w.-]+)\"\\s*[,)]").matcher(js);
         while (m.find()) used.add(m.group(1));
-        for (String page : List.of("index", "desk", "case", "allegations", "findings")) {
+        for (String page : List.of("index", "login", "desk", "case", "allegations", "findings")) {
             Matcher html = Pattern.compile("data-i18n=\"([\\w.-]+)\"").matcher(resource("/web/" + page + ".html"));
             while (html.find()) used.add(html.group(1));
         }
@@ -84,6 +84,7 @@ class MessageBundleTest {
         }
         for (String status : List.of("open", "connecting", "lost")) used.add("live." + status);
         for (String language : LANGUAGES) used.add("lang." + language);
+        for (org.truce.cases.Role r : org.truce.cases.Role.values()) used.add("role." + r.name());
         // The case pages: states, answers, verdicts, allegation statuses, desk tasks and what a slot may show.
         for (org.truce.cases.CaseState s : org.truce.cases.CaseState.values()) used.add("cases.state." + s.name());
         for (org.truce.cases.Happened h : org.truce.cases.Happened.values()) used.add("cases.happened." + h.name());

@@ -22,10 +22,14 @@ class OpenApiTest {
 
     @BeforeAll
     void start() {
+        // With the accounts module and the case services: their endpoints are part of the documented API.
         TestCenter tc = new TestCenter();
         var agreement = Fixtures.agreement();
-        // With the case services, so the case, desk and allegation routes are registered and checked too.
+        var accounts = new org.truce.server.auth.AccountsHttp(AccountsHttpTest.accounts(Fixtures.agreement(),
+                new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.EPOCH)),
+                org.truce.server.auth.AccountsHttp.Config.defaults(), java.time.InstantSource.system(), new java.util.SplittableRandom(1));
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
+                .withAuthenticator(accounts).withModule(accounts)
                 .withCases(org.truce.cases.CaseServices.inMemory(agreement,
                         org.truce.cases.CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(), tc.clock)));
         server.start(0);

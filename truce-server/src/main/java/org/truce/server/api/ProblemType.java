@@ -7,6 +7,8 @@ public enum ProblemType {
     BAD_PARAMETER("bad-parameter", "Bad request parameter", 400),
     MALFORMED_BODY("malformed-body", "Malformed request body", 400),
     UNAUTHORIZED("unauthorized", "Missing or wrong credentials", 401),
+    CSRF_REJECTED("csrf-rejected", "Cross-site request refused", 403),
+    TOO_MANY_SIGN_INS("too-many-sign-ins", "Too many failed sign-ins", 429),
     NOT_FOUND("not-found", "Resource not found", 404),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     NO_SUCH_ENDPOINT("no-such-endpoint", "No such endpoint", 404),

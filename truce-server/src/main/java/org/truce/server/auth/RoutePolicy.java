@@ -33,9 +33,28 @@ public final class RoutePolicy {
     private static final Map<Route, Access> TABLE = table();
 
     private final OperationalData operational;
+    private final Map<Route, Access> extra;
 
     public RoutePolicy(OperationalData operational) {
+        this(operational, Map.of());
+    }
+
+    /**
+     * @param extra entries for routes the table does not know (a module's own, see
+     *              {@code ServerModule.access()}); one that the table already decides is refused, so no route
+     *              has two answers
+     */
+    public RoutePolicy(OperationalData operational, Map<Route, Access> extra) {
         this.operational = Objects.requireNonNull(operational);
+        for (Route r : extra.keySet()) {
+            if (TABLE.containsKey(r)) throw new IllegalArgumentException(r + " is already in the server's access table");
+        }
+        this.extra = Map.copyOf(extra);
+    }
+
+    /** The access of {@code route} in this server: the table's, else a module's. */
+    public Optional<Access> access(Route route) {
+        return Optional.ofNullable(TABLE.getOrDefault(route, extra.get(route)));
     }
 
     /** Every route's entry, in a stable order. */
@@ -139,7 +158,7 @@ public final class RoutePolicy {
             Optional<Match> m = match(routes.get(), ctx.method().name(), normalise(ctx.path()));
             if (m.isEmpty()) return;
             Principal who = RequestPrincipal.of(ctx);
-            Access access = TABLE.get(m.get().route());
+            Access access = access(m.get().route()).orElse(null);
             if (access == null) {
                 throw ProblemException.forbidden(m.get().route().method() + " " + m.get().route().path()
                         + " has no entry in the server's access policy, so nobody may call it");

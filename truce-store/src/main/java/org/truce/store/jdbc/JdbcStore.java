@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.truce.accounts.AccountRepository;
+import org.truce.accounts.ApiTokenRepository;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentRepository;
 import org.truce.store.MetaStore;
@@ -49,6 +51,8 @@ public final class JdbcStore implements Store {
     private final AssetRegistry assets;
     private final TrackRepository tracks;
     private final MetaStore meta;
+    private final AccountRepository accounts;
+    private final ApiTokenRepository apiTokens;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect, String database, Optional<Path> h2Directory) {
         this.dataSource = dataSource;
@@ -61,6 +65,8 @@ public final class JdbcStore implements Store {
         this.assets = new JdbcAssetRegistry(jdbc, bodies);
         this.tracks = new JdbcTrackRepository(jdbc, bodies);
         this.meta = new JdbcMetaStore(jdbc);
+        this.accounts = new JdbcAccountRepository(jdbc);
+        this.apiTokens = new JdbcApiTokenRepository(jdbc);
     }
 
     /**
@@ -178,6 +184,12 @@ public final class JdbcStore implements Store {
     @Override public AssetRegistry assets() { return assets; }
     @Override public TrackRepository tracks() { return tracks; }
     @Override public MetaStore meta() { return meta; }
+
+    /** The people who sign in, in table {@code accounts}. */
+    public AccountRepository accounts() { return accounts; }
+
+    /** API token hashes, in table {@code api_tokens}. */
+    public ApiTokenRepository apiTokens() { return apiTokens; }
 
     /**
      * Closes the pool, waiting for its connections to close; on H2 the last one closes the database file and
