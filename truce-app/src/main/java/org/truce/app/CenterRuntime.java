@@ -141,7 +141,8 @@ final class CenterRuntime implements AutoCloseable {
                     .withModule(org.truce.server.provisions.ProvisionsModule.of(center,
                             new org.truce.implementation.RecordedZoneCoverage(coverage),
                             org.truce.implementation.ImplementationTracker.Config.defaults()))
-                    .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""));
+                    .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""))
+                    .withOperationalData(o.settings().operationalData(sim != null));
             TruceServer server = new TruceServer(center, serverOptions);
             started.add(server);
             server.serveLog(new LogApi.Source(ledger.ledger(), log.tables()));

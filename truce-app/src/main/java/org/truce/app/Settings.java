@@ -34,6 +34,7 @@ final class Settings {
         Map<String, String> d = new LinkedHashMap<>();
         d.put("http.host", "127.0.0.1");
         d.put("http.port", "8080");
+        d.put("http.operational-data", "auto");
         d.put("center.attribution-confidence", "0.8");
         d.put("center.incident-idle-close", "PT15M");
         d.put("center.clock", "system");
@@ -180,6 +181,20 @@ final class Settings {
         } catch (DateTimeParseException e) {
             throw bad(key, "an ISO-8601 duration such as PT15M");
         }
+    }
+
+    /**
+     * Who may read operational data over HTTP: {@code public}, {@code staff} (staff and auditors), or {@code auto}
+     * (public for a simulated center, staff for real sensors).
+     */
+    org.truce.server.auth.OperationalData operationalData(boolean simulated) {
+        return switch (string("http.operational-data").toLowerCase(java.util.Locale.ROOT)) {
+            case "public" -> org.truce.server.auth.OperationalData.PUBLIC;
+            case "staff" -> org.truce.server.auth.OperationalData.STAFF_AND_AUDITORS;
+            case "auto" -> simulated ? org.truce.server.auth.OperationalData.PUBLIC
+                    : org.truce.server.auth.OperationalData.STAFF_AND_AUDITORS;
+            default -> throw bad("http.operational-data", "one of auto, public, staff");
+        };
     }
 
     CenterConfig centerConfig() {

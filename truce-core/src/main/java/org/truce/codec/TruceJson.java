@@ -63,6 +63,8 @@ public final class TruceJson {
         id(ids, ProvisionId.class, ProvisionId::value, ProvisionId::new);
         id(ids, RuleId.class, RuleId::value, RuleId::new);
         id(ids, AssetId.class, AssetId::value, AssetId::new);
+        id(ids, org.truce.cases.CaseId.class, org.truce.cases.CaseId::value, org.truce.cases.CaseId::new);
+        id(ids, org.truce.cases.AllegationId.class, org.truce.cases.AllegationId::value, org.truce.cases.AllegationId::new);
         return ids;
     }
 

@@ -1,6 +1,9 @@
 package org.truce.server;
 
 import io.javalin.Javalin;
+import java.util.Map;
+import org.truce.server.auth.Access;
+import org.truce.server.auth.RoutePolicy;
 
 /**
  * A group of endpoints added to the server (accounts, cases, reports …). {@link #register} is called once, while
@@ -10,4 +13,12 @@ import io.javalin.Javalin;
 @FunctionalInterface
 public interface ServerModule {
     void register(Javalin app);
+
+    /**
+     * Who may call the routes this module adds that the server-wide table ({@link RoutePolicy#entries()}) does not
+     * know; a route with an entry in neither is refused to everyone. Default: none (the table knows them).
+     */
+    default Map<Route, Access> access() {
+        return Map.of();
+    }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.truce.cases.CaseServices;
 import org.truce.cases.Principal;
 import org.truce.server.auth.Authenticator;
+import org.truce.server.auth.OperationalData;
 import java.util.Optional;
 import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
@@ -36,13 +37,17 @@ import java.util.function.Supplier;
  * @param cases               the joint-verification services behind the case, desk and allegation endpoints
  *                            (default none)
  * @param modules             further endpoint groups, registered after the built-in ones (default none)
+ * @param operationalData     who may read observations, tracks, incidents, assets, coverage, metrics and the live
+ *                            feed (default {@link OperationalData#PUBLIC}, as for a simulated demo; a center on
+ *                            real sensors sets {@link OperationalData#STAFF_AND_AUDITORS})
  */
 public record ServerOptions(String host, Duration heartbeat, Duration assetThrottle, Duration clockInterval,
                             Duration tickInterval, int clientQueueCapacity, Duration trackWindow,
                             int defaultPageSize, int maxPageSize, long maxIngestBytes,
                             Optional<Supplier<String>> metrics, Optional<AssetHealthView> health,
                             Optional<CoverageView> coverage, Authenticator authenticator,
-                            Optional<CaseServices> cases, List<ServerModule> modules) {
+                            Optional<CaseServices> cases, List<ServerModule> modules,
+                            OperationalData operationalData) {
     public ServerOptions {
         Objects.requireNonNull(host, "host");
         positive(heartbeat, "heartbeat");
@@ -63,6 +68,7 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
         Objects.requireNonNull(authenticator, "authenticator");
         Objects.requireNonNull(cases, "cases");
         modules = List.copyOf(modules);
+        Objects.requireNonNull(operationalData, "operationalData");
     }
 
     /** Default {@link #maxIngestBytes()}: 1 MiB. */
@@ -71,84 +77,85 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
     public static ServerOptions defaults() {
         return new ServerOptions("127.0.0.1", Duration.ofSeconds(15), Duration.ofSeconds(1), Duration.ofSeconds(1),
                 Duration.ofSeconds(1), 1024, Duration.ofMinutes(15), 100, 1000, DEFAULT_MAX_INGEST_BYTES, Optional.empty(),
-                Optional.empty(), Optional.empty(), ctx -> Principal.anonymous(), Optional.empty(), List.of());
+                Optional.empty(), Optional.empty(), ctx -> Principal.anonymous(), Optional.empty(), List.of(),
+                OperationalData.PUBLIC);
     }
 
     public ServerOptions withHost(String h) {
         return new ServerOptions(h, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     public ServerOptions withHeartbeat(Duration d) {
         return new ServerOptions(host, d, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     public ServerOptions withAssetThrottle(Duration d) {
         return new ServerOptions(host, heartbeat, d, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     public ServerOptions withClockInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, d, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     public ServerOptions withTickInterval(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, d, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     public ServerOptions withClientQueueCapacity(int n) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, n,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     public ServerOptions withTrackWindow(Duration d) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                d, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                d, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     public ServerOptions withPageSizes(int dflt, int max) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, dflt, max, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, dflt, max, maxIngestBytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     /** Ingest bodies larger than {@code bytes} are refused with 413. */
     public ServerOptions withMaxIngestBytes(long bytes) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, bytes, metrics, health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, bytes, metrics, health, coverage, authenticator, cases, modules, operationalData);
     }
 
     /** Appends {@code extra.get()} (Prometheus text exposition format) to every {@code /metrics} answer. */
     public ServerOptions withMetrics(Supplier<String> extra) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, Optional.of(extra), health, coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, Optional.of(extra), health, coverage, authenticator, cases, modules, operationalData);
     }
 
     /** Serves asset health from {@code source}. */
     public ServerOptions withHealth(AssetHealthView source) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, Optional.of(source), coverage, authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, Optional.of(source), coverage, authenticator, cases, modules, operationalData);
     }
 
     /** Serves coverage from {@code source}. */
     public ServerOptions withCoverage(CoverageView source) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, Optional.of(source), authenticator, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, Optional.of(source), authenticator, cases, modules, operationalData);
     }
 
     /** Authenticates requests with {@code a}. */
     public ServerOptions withAuthenticator(Authenticator a) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
-                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, a, cases, modules);
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, a, cases, modules, operationalData);
     }
 
     /** Serves the case, desk and allegation endpoints from {@code services}. */
     public ServerOptions withCases(CaseServices services) {
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
                 trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator,
-                Optional.of(services), modules);
+                Optional.of(services), modules, operationalData);
     }
 
     /** Adds an endpoint group. */
@@ -157,7 +164,14 @@ public record ServerOptions(String host, Duration heartbeat, Duration assetThrot
         all.add(Objects.requireNonNull(module));
         return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
                 trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator,
-                cases, all);
+                cases, all, operationalData);
+    }
+
+    /** Sets who may read operational data (see {@link OperationalData}). */
+    public ServerOptions withOperationalData(OperationalData who) {
+        return new ServerOptions(host, heartbeat, assetThrottle, clockInterval, tickInterval, clientQueueCapacity,
+                trackWindow, defaultPageSize, maxPageSize, maxIngestBytes, metrics, health, coverage, authenticator,
+                cases, modules, who);
     }
 
     private static void positive(Duration d, String name) {

@@ -21,7 +21,10 @@ import java.util.concurrent.TimeUnit;
 import org.truce.pipeline.Center;
 import org.truce.server.log.LogApi;
 import org.truce.server.auth.RequestPrincipal;
+import org.truce.server.auth.RoutePolicy;
 import org.truce.server.auth.SessionView;
+import org.truce.server.cases.CasesModule;
+import org.truce.server.cases.FindingFeatures;
 import org.truce.server.api.ApiHandlers;
 import org.truce.server.api.ApiJson;
 import org.truce.server.api.CoverageHandlers;
@@ -40,6 +43,10 @@ import org.truce.server.ogc.OgcHandlers;
  * (server-sent events), HTTP ingest under {@code /api/ingest} (asset token required), Prometheus metrics at
  * {@code /metrics}, the OpenAPI document at {@code /openapi.json}, OGC API – Features at {@code /ogc} and the live
  * map at {@code /}.
+ *
+ * <p>Every request is authenticated by {@link ServerOptions#authenticator()} and admitted or refused by the one
+ * route-access policy, {@link RoutePolicy}; with {@link ServerOptions#cases()} the joint-verification endpoints
+ * ({@link CasesModule}) and the OGC {@code findings} collection are served too.
  *
  * <p>Every error is an RFC 9457 {@code application/problem+json} body. The server reads the center's store and
  * listens to its pipeline; it writes only through {@link Center#accept} (HTTP ingest). While running it calls {@link Center#tick()} every
@@ -79,8 +86,12 @@ public final class TruceServer implements AutoCloseable {
                 () -> center.clock().instant());
         HttpIngest ingest = new HttpIngest(center, ApiJson.mapper(), options.maxIngestBytes());
         String openApi = resource(OPENAPI_RESOURCE);
-        OgcHandlers ogc = new OgcHandlers(OgcCollections.of(center, ApiJson.mapper(), options.trackWindow(),
-                options.coverage()), ApiJson.mapper(), () -> center.clock().instant(), resource(OGC_OPENAPI_RESOURCE));
+        var collections = new java.util.LinkedHashMap<>(OgcCollections.of(center, ApiJson.mapper(), options.trackWindow(),
+                options.coverage()));
+        options.cases().ifPresent(cs -> collections.put("findings", FindingFeatures.collection(cs.cases(),
+                center.store().incidents(), ApiJson.mapper(), () -> center.clock().instant())));
+        OgcHandlers ogc = new OgcHandlers(java.util.Collections.unmodifiableMap(collections), ApiJson.mapper(),
+                () -> center.clock().instant(), resource(OGC_OPENAPI_RESOURCE));
         this.app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(ApiJson.mapper(), false));
@@ -97,6 +108,9 @@ public final class TruceServer implements AutoCloseable {
             });
         });
         app.before(ctx -> RequestPrincipal.set(ctx, options.authenticator().authenticate(ctx)));
+        java.util.Map<Route, org.truce.server.auth.Access> moduleAccess = new java.util.HashMap<>();
+        options.modules().forEach(m -> moduleAccess.putAll(m.access()));
+        app.before(new RoutePolicy(options.operationalData(), moduleAccess).filter(this::routes));
         app.get("/openapi.json", ctx -> ctx.contentType("application/json; charset=utf-8").result(openApi));
         app.get("/api/agreement", api::agreement);
         app.get("/api/zones", api::zones);
@@ -125,6 +139,8 @@ public final class TruceServer implements AutoCloseable {
         app.get("/ogc/collections/{collectionId}/items", ogc::items);
         app.get("/ogc/collections/{collectionId}/items/{featureId}", ogc::item);
         app.get("/metrics", ctx -> ctx.contentType(PrometheusText.CONTENT_TYPE).result(metrics.render()));
+        options.cases().ifPresent(cs -> new CasesModule(cs, center.agreement(), center.store().incidents(), feed,
+                ApiJson.mapper(), () -> center.clock().instant()).register(app));
         options.modules().forEach(m -> m.register(app));
         // "Who am I" for the page header, even without an accounts module (then only the public is known).
         if (routes.stream().noneMatch(r -> r.method().equals("GET") && r.path().equals("/api/session"))) {

@@ -60,9 +60,19 @@ class AccountsHttpTest {
                 new LoginThrottle.Config(3, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofHours(1)));
         http = new AccountsHttp(accounts, config, now::get, new SplittableRandom(5));
         server = new TruceServer(new TestCenter().center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
-                .withAuthenticator(http).withModule(http).withModule(app -> {
-                    app.get("/api/test/whoami", ctx -> ctx.result(describe(RequestPrincipal.of(ctx))));
-                    app.post("/api/test/whoami", ctx -> ctx.result(describe(RequestPrincipal.of(ctx))));
+                .withAuthenticator(http).withModule(http).withModule(new ServerModule() {
+                    @Override
+                    public void register(io.javalin.Javalin app) {
+                        app.get("/api/test/whoami", ctx -> ctx.result(describe(RequestPrincipal.of(ctx))));
+                        app.post("/api/test/whoami", ctx -> ctx.result(describe(RequestPrincipal.of(ctx))));
+                    }
+
+                    @Override
+                    public java.util.Map<Route, org.truce.server.auth.Access> access() {
+                        // a test echo of the principal: open to all, so every sign-in state can be asked
+                        return java.util.Map.of(new Route("GET", "/api/test/whoami"), org.truce.server.auth.Access.PUBLIC,
+                                new Route("POST", "/api/test/whoami"), org.truce.server.auth.Access.PUBLIC);
+                    }
                 }));
         server.start(0);
     }

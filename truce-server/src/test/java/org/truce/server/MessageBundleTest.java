@@ -67,12 +67,14 @@ class MessageBundleTest {
     static Set<String> usedIds() throws IOException {
         Set<String> used = new TreeSet<>();
         String js = resource("/web/i18n.js") + resource("/web/map.js") + resource("/web/coverage.js")
-                + resource("/web/session.js") + resource("/web/login.js") + resource("/web/provisions.js");
+                + resource("/web/session.js") + resource("/web/login.js") + resource("/web/cases.js")
+                + resource("/web/provisions.js");
         Matcher m = Pattern.compile("\\bt\\(\\s*\"([\\w.-]+)\"\\s*[,)]").matcher(js);
         while (m.find()) used.add(m.group(1));
-        Matcher html = Pattern.compile("data-i18n=\"([\\w.-]+)\"").matcher(resource("/web/index.html")
-                + resource("/web/login.html") + resource("/web/provisions.html"));
-        while (html.find()) used.add(html.group(1));
+        for (String page : List.of("index", "login", "desk", "case", "allegations", "findings", "provisions")) {
+            Matcher html = Pattern.compile("data-i18n=\"([\\w.-]+)\"").matcher(resource("/web/" + page + ".html"));
+            while (html.find()) used.add(html.group(1));
+        }
         assertThat(used).hasSizeGreaterThan(30);
         // Ids built from a prefix and a domain value: every value needs its message.
         for (ZoneRole r : ZoneRole.values()) used.add("zone.role." + r.name());
@@ -93,6 +95,18 @@ class MessageBundleTest {
         for (RuleChange.Kind k : RuleChange.Kind.values()) used.add("provisions.ruleChange." + k.name());
         for (String language : LANGUAGES) used.add("lang." + language);
         for (org.truce.cases.Role r : org.truce.cases.Role.values()) used.add("role." + r.name());
+        // The case pages: states, answers, verdicts, allegation statuses, desk tasks and what a slot may show.
+        for (org.truce.cases.CaseState s : org.truce.cases.CaseState.values()) used.add("cases.state." + s.name());
+        for (org.truce.cases.Happened h : org.truce.cases.Happened.values()) used.add("cases.happened." + h.name());
+        for (org.truce.cases.Verdict v : org.truce.cases.Verdict.values()) used.add("cases.verdict." + v.name());
+        for (org.truce.cases.AllegationStatus a : org.truce.cases.AllegationStatus.values()) {
+            used.add("cases.allegation." + a.name());
+        }
+        for (var task : org.truce.cases.WorkQueue.Task.values()) used.add("cases.task." + task.name());
+        for (var u : org.truce.cases.WorkQueue.Urgency.values()) used.add("cases.urgency." + u.name());
+        for (String kind : List.of("sealed", "pending", "submitted", "missing", "visible")) used.add("cases.slot." + kind);
+        used.add("cases.coverage.observed");
+        used.add("cases.coverage.unobserved");
         return used;
     }
 

@@ -22,15 +22,18 @@ class OpenApiTest {
 
     @BeforeAll
     void start() {
-        // With the accounts and provisions modules: their endpoints are part of the documented API.
+        // With the accounts, provisions and case modules: their endpoints are part of the documented API.
         TestCenter tc = new TestCenter();
+        var agreement = Fixtures.agreement();
         var accounts = new org.truce.server.auth.AccountsHttp(AccountsHttpTest.accounts(Fixtures.agreement(),
                 new java.util.concurrent.atomic.AtomicReference<>(java.time.Instant.EPOCH)),
                 org.truce.server.auth.AccountsHttp.Config.defaults(), java.time.InstantSource.system(), new java.util.SplittableRandom(1));
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
                 .withAuthenticator(accounts).withModule(accounts)
                 .withModule(org.truce.server.provisions.ProvisionsModule.of(tc.center,
-                        org.truce.implementation.ZoneCoverage.none(), org.truce.implementation.ImplementationTracker.Config.defaults())));
+                        org.truce.implementation.ZoneCoverage.none(), org.truce.implementation.ImplementationTracker.Config.defaults()))
+                .withCases(org.truce.cases.CaseServices.inMemory(agreement,
+                        org.truce.cases.CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(), tc.clock)));
         server.start(0);
         var r = new Http(server.uri()).get("/openapi.json");
         assertThat(r.status()).isEqualTo(200);
@@ -55,7 +58,11 @@ class OpenApiTest {
         for (Route route : server.routes()) {
             JsonNode op = doc.path("paths").path(route.path()).path(route.method().toLowerCase(Locale.ROOT));
             assertThat(op.isObject()).as("%s %s in openapi.json", route.method(), route.path()).isTrue();
-            assertThat(op.path("responses").path("200").isObject()).as(route.toString()).isTrue();
+            List<String> success = new ArrayList<>();
+            op.path("responses").fieldNames().forEachRemaining(code -> {
+                if (code.startsWith("2")) success.add(code);
+            });
+            assertThat(success).as(route.toString()).isNotEmpty();
         }
     }
 

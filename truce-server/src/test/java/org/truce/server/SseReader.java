@@ -38,9 +38,15 @@ final class SseReader implements AutoCloseable {
     volatile boolean ended;
 
     SseReader(URI uri) throws IOException, InterruptedException {
+        this(uri, java.util.Map.of());
+    }
+
+    /** Connects with extra request headers (e.g. the test principal). */
+    SseReader(URI uri, java.util.Map<String, String> headers) throws IOException, InterruptedException {
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<InputStream> r = client.send(HttpRequest.newBuilder(uri)
-                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream").GET();
+        headers.forEach(b::header);
+        HttpResponse<InputStream> r = client.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
         if (r.statusCode() != 200) throw new IllegalStateException("SSE status " + r.statusCode());
         if (!r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream")) {
             throw new IllegalStateException("not an event stream: " + r.headers().map());

@@ -57,6 +57,21 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, detail, Optional.of(parameter));
     }
 
+    /** The caller may not do this; {@code detail} says which rule refused it. */
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(ProblemType.FORBIDDEN, detail, Optional.empty());
+    }
+
+    /** The request is well-formed but conflicts with the resource's current state (illegal move, lock held). */
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(ProblemType.CONFLICT, detail, Optional.empty());
+    }
+
+    /** The request is well-formed but its content cannot be applied; {@code field} names the part at fault. */
+    public static ProblemException unprocessable(Optional<String> field, String detail) {
+        return new ProblemException(ProblemType.UNPROCESSABLE, detail, field);
+    }
+
     public ProblemType type() {
         return type;
     }

@@ -14,7 +14,10 @@ public enum ProblemType {
     NO_SUCH_ENDPOINT("no-such-endpoint", "No such endpoint", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     HTTP_ERROR("http-error", "HTTP error", 400),
-    INTERNAL("internal-error", "Internal server error", 500);
+    INTERNAL("internal-error", "Internal server error", 500),
+    FORBIDDEN("forbidden", "Not allowed for this principal", 403),
+    CONFLICT("conflict", "Conflicts with the current state", 409),
+    UNPROCESSABLE("unprocessable", "Request cannot be applied", 422);
 
     private final String slug;
     private final String title;

@@ -7,6 +7,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import org.truce.cases.Principal;
 
 /**
  * One connected live client: a bounded queue filled by the pipeline thread and drained by the client's own
@@ -23,6 +24,7 @@ final class LiveClient {
     private final Duration heartbeat;
     private final Consumer<LiveClient> onGone;
     private final AtomicBoolean open = new AtomicBoolean(true);
+    private final Principal principal;
     private volatile Thread sender;
 
     /**
@@ -30,6 +32,13 @@ final class LiveClient {
      * @param onGone   called once, from the sender thread, after the client is closed
      */
     LiveClient(String name, EventSink sink, int capacity, Duration heartbeat, Consumer<LiveClient> onGone) {
+        this(name, sink, capacity, heartbeat, onGone, Principal.anonymous());
+    }
+
+    /** @param principal who the client speaks for: events about cases are projected for them */
+    LiveClient(String name, EventSink sink, int capacity, Duration heartbeat, Consumer<LiveClient> onGone,
+               Principal principal) {
+        this.principal = Objects.requireNonNull(principal);
         if (capacity < 1) throw new IllegalArgumentException("capacity must be >= 1");
         this.name = Objects.requireNonNull(name);
         this.sink = Objects.requireNonNull(sink);
@@ -54,6 +63,10 @@ final class LiveClient {
 
     boolean isOpen() {
         return open.get();
+    }
+
+    Principal principal() {
+        return principal;
     }
 
     String name() {

@@ -13,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.truce.cases.Principal;
 import org.truce.pipeline.CenterEvent;
+import org.truce.server.auth.RequestPrincipal;
 import org.truce.pipeline.CenterListener;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
@@ -27,7 +29,8 @@ import org.truce.sensing.health.AssetStatusChange;
  * <p>Events: {@code incident} ({@link IncidentEvent}) and {@code track} (the track) as they happen; {@code asset}
  * ({@link AssetState}) coalesced per asset and sent by {@link #flushAssets()}, so a drone reporting ten fixes a
  * second costs each client at most one event per flush period; {@code clock} by {@link #publishClock()};
- * {@code health} (an asset's status change) by {@link #publishHealth}.
+ * {@code health} (an asset's status change) by {@link #publishHealth}; {@code case} (a case as each client's
+ * principal may see it) by {@link #publishProjected}, the one event that differs per client.
  *
  * <p>{@link #on} runs on the pipeline thread and never blocks or touches a connection: it serialises the event
  * once and offers it to each client's bounded queue (see {@link LiveClient}). Thread-safe.
@@ -73,7 +76,7 @@ public final class LiveFeed implements CenterListener, AutoCloseable {
     /** Connects a server-sent-events client: it gets the current clock, then every event from now on. */
     public void attach(SseClient sse) {
         LiveClient client = new LiveClient("c" + clientNames.incrementAndGet(), new SseSink(sse), queueCapacity,
-                heartbeat, clients::remove);
+                heartbeat, clients::remove, RequestPrincipal.of(sse.ctx()));
         // Without keepAlive Javalin ends the stream as soon as this method returns.
         sse.keepAlive();
         sse.onClose(client::shutdown);
@@ -93,6 +96,26 @@ public final class LiveFeed implements CenterListener, AutoCloseable {
             AssetState state = assets.computeIfPresent(id, (k, s) -> s.owner().isPresent() ? s
                     : registry.apply(k).map(a -> s.withRegistry(a.owner(), a.kind())).orElse(s));
             if (state != null) broadcast("asset", state);
+        }
+    }
+
+    /**
+     * Sends event {@code name} to each client as that client's principal may see it: {@code projection} is asked
+     * once per client (a case goes through {@code Visibility.redact} for each viewer); a client for whom it is
+     * empty gets nothing. Never blocks; the event has one sequence number for all clients.
+     */
+    public void publishProjected(String name, Function<Principal, Optional<?>> projection) {
+        if (clients.isEmpty()) return;
+        String id = Long.toString(sequence.incrementAndGet());
+        for (LiveClient c : clients) {
+            Optional<?> payload = projection.apply(c.principal());
+            if (payload.isEmpty()) continue;
+            try {
+                c.offer(new LiveMessage(name, mapper.writeValueAsString(payload.get()), id));
+            } catch (JsonProcessingException e) {
+                LOG.log(System.Logger.Level.ERROR, "cannot serialise live " + name + " event", e);
+                throw new IllegalStateException(e);
+            }
         }
     }
 

@@ -1,0 +1,30 @@
+package org.truce.server.auth;
+
+/**
+ * Who may call a route, as {@link RoutePolicy} says. Coarse on purpose: which contingent or party a caller may act
+ * for, and what each one sees of a case, stays with {@link org.truce.cases.Authorization} and
+ * {@link org.truce.cases.Visibility}. No level names a contingent or a party.
+ */
+public enum Access {
+    /** Anyone, signed in or not. */
+    PUBLIC,
+    /** Operational data: anyone or staff and auditors, as {@link OperationalData} is set. */
+    OPERATIONAL,
+    /**
+     * An OGC collection route: public for the collections of published material ({@code zones}, {@code findings}),
+     * {@link #OPERATIONAL} for the others.
+     */
+    COLLECTION,
+    /** Any signed-in principal (the handler narrows further). */
+    SIGNED_IN,
+    /** Staff of a contingent (analyst, duty officer, head of contingent). */
+    STAFF,
+    /** Staff and auditors. */
+    STAFF_OR_AUDITOR,
+    /** Auditors only. */
+    AUDITOR,
+    /** A party's liaison officer. */
+    LIAISON,
+    /** A sensor platform: the handler checks the asset's own token, not a person. */
+    ASSET_TOKEN
+}
