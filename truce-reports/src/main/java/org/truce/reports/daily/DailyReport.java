@@ -20,7 +20,7 @@ import org.truce.sensing.health.AssetStatus;
  * @param pending         cases of the period not (yet) in this edition: undecided, or decided but unpublished
  * @param allegations     allegations alleging something in the period, or filed in it
  * @param coverage        per coverage cell, the hours of the period in which it was observed
- * @param outages         asset outages and probable interference that began in the period
+ * @param outages         asset outages and probable interference that began in the period, per asset and kind
  * @param implementation  the implementation tracker's provision statuses (empty until the tracker exists)
  * @param map             what the map figure draws
  */
@@ -211,15 +211,20 @@ public record DailyReport(Header header, Counts counts, List<FindingRow> confirm
     }
 
     /**
-     * An outage that began in the period.
+     * One asset's outages of one kind that began in the period, merged: a flapping link is one row, not hundreds.
      *
-     * @param until  when the asset was heard again, empty when it was still out at the period's end
-     * @param reason the health monitor's words (data, not UI text: e.g. "silent for 30 s (3 × heartbeat 10 s)")
+     * @param episodes  how many times the asset entered {@code status} in the period
+     * @param first     when the first episode began
+     * @param lastEnd   when the last episode ended; empty when the asset was still out at the period's end
+     * @param total     time spent in {@code status} within the period
+     * @param reason    the health monitor's words for the last episode (data, not UI text: e.g.
+     *                  "silent for 30 s (3 × heartbeat 10 s)")
      */
-    public record OutageRow(String asset, String owner, String kind, AssetStatus status, Instant since,
-                            Optional<Instant> until, String reason) {
+    public record OutageRow(String asset, String owner, String kind, AssetStatus status, int episodes, Instant first,
+                            Optional<Instant> lastEnd, java.time.Duration total, String reason) {
         public OutageRow {
-            Objects.requireNonNull(until);
+            Objects.requireNonNull(asset); Objects.requireNonNull(status); Objects.requireNonNull(first);
+            Objects.requireNonNull(lastEnd); Objects.requireNonNull(total); Objects.requireNonNull(reason);
         }
     }
 

@@ -76,12 +76,39 @@ public final class DailyReportBuilder {
         }
     }
 
+    /**
+     * What the accepted-input log says about a period's sensors: the costly part of a report (it replays the
+     * period's log), the same for every edition and language, so it can be computed once and reused.
+     *
+     * @param observedShareByHour per hour of the period, the share of coverage cells observed in it
+     */
+    public record SensorFacts(ReportPeriod period, DailyReport.CoverageSection coverage, List<DailyReport.OutageRow> outages,
+                              Map<Instant, Double> observedShareByHour) {
+        public SensorFacts {
+            Objects.requireNonNull(period); Objects.requireNonNull(coverage);
+            outages = List.copyOf(outages);
+            observedShareByHour = java.util.Collections.unmodifiableMap(new TreeMap<>(observedShareByHour));
+        }
+    }
+
     private DailyReportBuilder() {}
+
+    /** Replays the period's part of the log: coverage, outages and interference. */
+    public static SensorFacts sensors(Sources src, ReportPeriod period) {
+        SensorReplay replay = new SensorReplay(src.agreement(), src.assets(), period).run(src.observations());
+        return new SensorFacts(period, replay.coverage(), replay.outages(), replay.observedShareByHour());
+    }
 
     /**
      * @param asOf when the report is made: cases and allegations are shown as they stand at this instant
      */
     public static DailyReport build(Sources src, ReportPeriod period, Edition edition, Instant asOf) {
+        return build(src, edition, asOf, sensors(src, period));
+    }
+
+    /** As {@link #build(Sources, ReportPeriod, Edition, Instant)}, with the period's sensor facts already replayed. */
+    public static DailyReport build(Sources src, Edition edition, Instant asOf, SensorFacts facts) {
+        ReportPeriod period = facts.period();
         Agreement ag = src.agreement();
         ReportPeriod prev = period.previous();
         List<Incident> all = src.incidents().all();
@@ -90,8 +117,7 @@ public final class DailyReportBuilder {
         Map<String, Incident> byId = new LinkedHashMap<>();
         all.forEach(i -> byId.put(i.id(), i));
 
-        SensorReplay sensors = new SensorReplay(ag, src.assets(), period).run(src.observations());
-        Map<Instant, Double> shareByHour = sensors.observedShareByHour();
+        Map<Instant, Double> shareByHour = facts.observedShareByHour();
         List<HourCount> byHour = new ArrayList<>();
         shareByHour.forEach((hour, share) -> byHour.add(new HourCount(hour, (int) today.stream()
                 .filter(i -> !i.start().isBefore(hour) && i.start().isBefore(hour.plus(Duration.ofHours(1)))).count(), share)));
@@ -159,10 +185,10 @@ public final class DailyReportBuilder {
                 confirmed.stream().map(FindingRow::incidentId).toList());
         DailyReport.Header header = new DailyReport.Header(ag.id(), ag.title(), period, edition, asOf,
                 CheckpointSelector.latestJoint(src.checkpoints(), period.to()), src.joint().isPresent(),
-                sensors.coverage().observationsReplayed());
+                facts.coverage().observationsReplayed());
         return new DailyReport(header, counts, confirmed, other, dissents,
                 new Pending(Math.max(0, withoutCase), notShown, undecided, unpublished), allegations,
-                sensors.coverage(), sensors.outages(), List.of(), map);
+                facts.coverage(), facts.outages(), List.of(), map);
     }
 
     private static List<CountRow> rows(Dimension dim, List<Incident> today, List<Incident> before,

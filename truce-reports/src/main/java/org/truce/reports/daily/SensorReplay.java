@@ -98,26 +98,39 @@ final class SensorReplay {
         }
     }
 
-    /** Outages and probable interference that began in the period, by start time then asset. */
+    /**
+     * Outages and probable interference that began in the period, merged per asset and status: interference first,
+     * then by the time spent out (longest first), then asset.
+     */
     List<OutageRow> outages() {
-        List<OutageRow> out = new ArrayList<>();
+        record Key(String asset, AssetStatus status) { }
+        Map<Key, OutageRow> merged = new LinkedHashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             AssetStatusChange c = changes.get(i);
             if (!OUTAGE.contains(c.to()) || !period.contains(c.time())) continue;
-            Optional<Instant> until = Optional.empty();
+            Optional<Instant> end = Optional.empty();
             for (int j = i + 1; j < changes.size(); j++) {
                 AssetStatusChange n = changes.get(j);
-                if (n.asset().equals(c.asset()) && !OUTAGE.contains(n.to())) {
-                    until = Optional.of(n.time());
+                if (n.asset().equals(c.asset())) {
+                    end = Optional.of(n.time());
                     break;
                 }
-                if (n.asset().equals(c.asset())) break;
             }
-            Optional<Asset> asset = assets.find(c.asset());
-            out.add(new OutageRow(c.asset().value(), asset.map(x -> x.owner().value()).orElse(""),
-                    asset.map(x -> x.kind().name()).orElse(""), c.to(), c.time(), until, c.reason()));
+            Duration spent = Duration.between(c.time(), end.filter(period::contains).orElse(period.to()));
+            Key key = new Key(c.asset().value(), c.to());
+            OutageRow before = merged.get(key);
+            if (before == null) {
+                Optional<Asset> asset = assets.find(c.asset());
+                merged.put(key, new OutageRow(key.asset(), asset.map(x -> x.owner().value()).orElse(""),
+                        asset.map(x -> x.kind().name()).orElse(""), c.to(), 1, c.time(), end, spent, c.reason()));
+            } else {
+                merged.put(key, new OutageRow(before.asset(), before.owner(), before.kind(), before.status(),
+                        before.episodes() + 1, before.first(), end, before.total().plus(spent), c.reason()));
+            }
         }
-        out.sort((a, b) -> a.since().equals(b.since()) ? a.asset().compareTo(b.asset()) : a.since().compareTo(b.since()));
+        List<OutageRow> out = new ArrayList<>(merged.values());
+        out.sort(java.util.Comparator.comparing((OutageRow o) -> o.status() != AssetStatus.PROBABLE_INTERFERENCE)
+                .thenComparing(OutageRow::total, java.util.Comparator.reverseOrder()).thenComparing(OutageRow::asset));
         return out;
     }
 
