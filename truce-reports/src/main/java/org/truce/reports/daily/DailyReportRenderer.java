@@ -17,6 +17,12 @@ import java.util.Map;
  */
 public final class DailyReportRenderer {
     private static final String TEMPLATE = "org/truce/reports/daily/daily-report.mustache";
+
+    static {
+        // openhtmltopdf prints its progress (INFO) to the console by default; a report command should not.
+        com.openhtmltopdf.util.XRLog.listRegisteredLoggers()
+                .forEach(l -> com.openhtmltopdf.util.XRLog.setLevel(l, java.util.logging.Level.WARNING));
+    }
     private final Mustache template;
 
     public DailyReportRenderer() {

@@ -32,6 +32,9 @@ class DailyReportPdfTest {
         ReportMessages m = new ReportMessages(lang);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         renderer.pdf(r, lang, out);
+        // Kept for a person to look at (target/ is the build's own folder).
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "daily-report-" + lang.code() + ".pdf"), out.toByteArray());
         String raw;
         List<PDFont> fonts = new ArrayList<>();
         try (PDDocument doc = Loader.loadPDF(out.toByteArray())) {
