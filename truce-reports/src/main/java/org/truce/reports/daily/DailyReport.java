@@ -43,6 +43,7 @@ public record DailyReport(Header header, Counts counts, List<FindingRow> confirm
      * @param asOf                 when the report was built; cases and allegations are shown as they stood then
      * @param checkpoint           the latest joint checkpoint at or before the period's end
      * @param jointVerification    false when the data held no case or allegation store (the report says so)
+     * @param observations         accepted observations of the period replayed for coverage
      */
     public record Header(String agreementId, String agreementTitle, ReportPeriod period, Edition edition, Instant asOf,
                          Optional<CheckpointRef> checkpoint, boolean jointVerification, long observations) {

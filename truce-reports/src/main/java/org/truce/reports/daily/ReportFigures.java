@@ -171,6 +171,7 @@ final class ReportFigures {
         observed.setLineColor(new Color(0x2E7D32));
         observed.setMarkerColor(new Color(0x2E7D32));
         observed.setYAxisGroup(1);
+        chart.setYAxisGroupTitle(1, "%");
         chart.getStyler().setYAxisMin(1, 0.0);
         chart.getStyler().setYAxisMax(1, 100.0);
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);

@@ -21,6 +21,7 @@ final class ReportMessages {
     private final ResourceBundle bundle;
     private final DateTimeFormatter date;
     private final DateTimeFormatter time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     ReportMessages(ReportLanguage language) {
         this.language = language;
@@ -64,8 +65,17 @@ final class ReportMessages {
         return date.format(t);
     }
 
+    String date(java.time.LocalDate d) {
+        return date.format(d.atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
     String time(Instant t) {
         return time.format(t);
+    }
+
+    /** Compact date and time for table cells, the same in every language: "2020-11-19 14:05". */
+    String stamp(Instant t) {
+        return STAMP.format(t);
     }
 
     /** Date and time, e.g. "19 November 2020, 14:05". */

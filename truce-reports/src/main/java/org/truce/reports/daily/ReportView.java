@@ -36,7 +36,7 @@ final class ReportView {
         v.put("editionClass", h.edition().cliName());
         v.put("agreementTitle", h.agreementTitle());
         v.put("agreementId", h.agreementId());
-        v.put("date", m.date(h.period().to().minusNanos(1)));
+        v.put("date", m.date(h.period().date()));
         v.put("period", m.format("period", Map.of("from", m.dateTime(h.period().from()), "to", m.dateTime(h.period().to()))));
         v.put("compiled", m.format("compiled", Map.of("time", m.dateTime(h.asOf()))));
         v.put("checkpoint", h.checkpoint().map(c -> m.format("checkpoint_value", Map.of("size", m.integer(c.treeSize()),
@@ -128,7 +128,7 @@ final class ReportView {
             Map<String, Object> x = new LinkedHashMap<>();
             x.put("caseId", f.caseId());
             x.put("incidentId", f.incidentId());
-            x.put("start", m.dateTime(f.start()));
+            x.put("start", m.stamp(f.start()));
             x.put("zone", f.zone());
             x.put("verdict", m.get("verdict." + f.verdict()));
             x.put("provisions", String.join(", ", f.provisions()));
@@ -166,7 +166,7 @@ final class ReportView {
         Map<String, Object> x = new LinkedHashMap<>();
         x.put("id", a.id());
         x.put("filedBy", a.filedBy());
-        x.put("alleged", m.dateTime(a.from()) + " – " + m.dateTime(a.to()));
+        x.put("alleged", m.stamp(a.from()) + " – " + m.stamp(a.to()));
         x.put("provision", a.provision());
         x.put("status", m.get("allegation." + a.status()));
         x.put("description", a.description().orElse(""));
@@ -203,7 +203,7 @@ final class ReportView {
     }
 
     private static String published(Optional<Instant> at, ReportMessages m) {
-        return at.map(m::dateTime).orElse(m.get("not_published"));
+        return at.map(m::stamp).orElse(m.get("not_published"));
     }
 
     private static String dataUri(byte[] png) {
