@@ -99,6 +99,9 @@ final class DailyReportCommand implements Callable<Integer> {
                     DataDirectoryCases.of(store), ledger);
             report = DailyReportBuilder.build(sources, period, ed, Instant.now(clock));
         }
+        // PDFBox warns that it substitutes its own font for the base-14 fonts the PDF renderer registers but the
+        // report never uses (all its text is in the embedded font); that warning would only puzzle the user.
+        System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font", "error");
         DailyReportRenderer renderer = new DailyReportRenderer();
         write(os -> {
             if (pdf) renderer.pdf(report, language, os);
