@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "truce", mixinStandardHelpOptions = true, versionProvider = TruceCli.Version.class,
         description = "Software for a joint ceasefire monitoring center.",
         subcommands = {DemoCommand.class, ServeCommand.class, ValidateCommand.class, SimulateCommand.class,
-                EvaluateCommand.class, ExportCommand.class, LogCommand.class, VerifyCommand.class, UsersCommand.class,
+                EvaluateCommand.class, ExportCommand.class, ReportCommand.class, LogCommand.class, VerifyCommand.class, UsersCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TruceCli implements Runnable {
     @CommandLine.Spec
