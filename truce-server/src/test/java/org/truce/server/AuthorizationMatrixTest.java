@@ -59,6 +59,8 @@ class AuthorizationMatrixTest {
         get(r, "/api/coverage/summary", "O");
         get(r, "/api/events", "O");
         get(r, "/metrics", "O");
+        get(r, "/api/provisions", "O");
+        get(r, "/api/provisions/{id}", "/api/provisions/%C2%B61", "O");
         // Sensors carry their own asset token; no person's role opens ingest.
         r.add(new Row("POST", "/api/ingest/observations", "/api/ingest/observations", "application/json", "[]", "U"));
         r.add(new Row("POST", "/api/ingest/geojson", "/api/ingest/geojson", "application/json", "{}", "U"));

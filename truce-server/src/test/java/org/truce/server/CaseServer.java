@@ -47,7 +47,10 @@ final class CaseServer implements AutoCloseable {
         services = CaseServices.inMemory(agreement, CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(),
                 tc.clock);
         ServerOptions options = ServerOptions.defaults().withTickInterval(Duration.ZERO).withCases(services)
-                .withOperationalData(mode);
+                .withOperationalData(mode)
+                .withModule(org.truce.server.provisions.ProvisionsModule.of(tc.center,
+                        org.truce.implementation.ZoneCoverage.none(),
+                        org.truce.implementation.ImplementationTracker.Config.defaults()));
         TestAuthenticator test = new TestAuthenticator();
         if (accounts) {
             var store = AccountsHttpTest.accounts(agreement, new java.util.concurrent.atomic.AtomicReference<>(TestCenter.START));
