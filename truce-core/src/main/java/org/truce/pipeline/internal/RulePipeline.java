@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.truce.agreement.Agreement;
-import org.truce.fusion.NearestNeighbourTracker;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.fusion.Tracker;
 import org.truce.fusion.TrackerConfig;
+import org.truce.fusion.tracking.MultiSensorTracker;
 import org.truce.geo.ZoneIndex;
 import org.truce.pipeline.CenterConfig;
 import org.truce.pipeline.CenterEvent;
@@ -63,7 +63,7 @@ public final class RulePipeline implements Processor {
                         TrackerConfig trackerConfig) {
         this.assets = Objects.requireNonNull(assets);
         ZoneIndex zones = new ZoneIndex(agreement);
-        this.tracker = new NearestNeighbourTracker(zones.projection(), trackerConfig);
+        this.tracker = new MultiSensorTracker(zones.projection(), trackerConfig);
         this.evaluators = RuleEvaluators.forAgreement(
                 new RuleContext(agreement, zones, config.attributionConfidence(), trackerConfig.maxCoast()));
         this.book = new IncidentBook(config.incidentIdleClose());
