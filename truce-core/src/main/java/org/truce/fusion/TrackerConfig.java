@@ -21,9 +21,14 @@ import java.util.Objects;
  * @param maxCoast             a confirmed track without a detection for this long leaves the live picture: it is
  *                             published once with status DELETED and goes dormant (default 10 min); rules treat a
  *                             track as present until then
- * @param maxSpeedMps          fastest plausible ground platform: a coasting track's predicted position covariance
- *                             never grows beyond what this speed allows since its last detection, so its gate stays
- *                             within reach (default 20 m/s)
+ * @param maxSpeedMps          fastest plausible speed of a ground unit between detections: no velocity sigma exceeds
+ *                             it, and a coasting track's predicted position
+ *                             covariance never grows beyond what this speed allows since its last detection, so its
+ *                             gate stays within reach (default 8 m/s, 29 km/h: columns and patrols off-road)
+ * @param newObjectsPerKm2     density of objects not yet tracked (new units, false alarms), per km^2: a detection
+ *                             joins a track only if its likelihood under the track, N(innovation; 0, S), is at
+ *                             least this density, else it is more likely something new. Bounds every gate by the
+ *                             track's uncertainty: a track known to 1 km no longer takes anything (default 0.1)
  * @param sideConflict         a detection naming a party with at least this confidence never joins a track whose
  *                             side is another party with at least this confidence (default 0.8)
  *
@@ -41,7 +46,7 @@ import java.util.Objects;
  */
 public record TrackerConfig(double accelerationPsd, double gateProbability, double initialSpeedSigmaMps,
                             int confirmHits, Duration tentativeTimeout, double falseAlarmsPerKm2PerHour,
-                            Duration maxCoast, double maxSpeedMps, double sideConflict, double classConflict,
+                            Duration maxCoast, double maxSpeedMps, double newObjectsPerKm2, double sideConflict, double classConflict,
                             Duration dormantHorizon, double reacquireSpeedMps, double reacquireMaxGateM,
                             int evidenceLimit) {
     public TrackerConfig {
@@ -58,6 +63,7 @@ public record TrackerConfig(double accelerationPsd, double gateProbability, doub
         positive(falseAlarmsPerKm2PerHour, "falseAlarmsPerKm2PerHour");
         positive(maxCoast, "maxCoast");
         positive(maxSpeedMps, "maxSpeedMps");
+        positive(newObjectsPerKm2, "newObjectsPerKm2");
         if (!(sideConflict > 0.5 && sideConflict <= 1)) {
             throw new IllegalArgumentException("sideConflict must be in (0.5, 1], got " + sideConflict);
         }
@@ -77,20 +83,28 @@ public record TrackerConfig(double accelerationPsd, double gateProbability, doub
     }
 
     public static TrackerConfig defaults() {
-        return new TrackerConfig(0.5, 0.999, 15, 3, Duration.ofMinutes(2), 1.0, Duration.ofMinutes(10), 20, 0.8, 0.7,
+        return new TrackerConfig(0.5, 0.999, 15, 3, Duration.ofMinutes(2), 1.0, Duration.ofMinutes(10), 8, 0.1, 0.8, 0.7,
                 Duration.ofHours(12), 1.0, 3_000, 50);
     }
 
     /** The same settings with another re-acquisition policy; {@code Duration.ZERO} turns re-acquisition off. */
     public TrackerConfig withReacquisition(Duration horizon, double speedMps, double maxGateM) {
         return new TrackerConfig(accelerationPsd, gateProbability, initialSpeedSigmaMps, confirmHits, tentativeTimeout,
-                falseAlarmsPerKm2PerHour, maxCoast, maxSpeedMps, sideConflict, classConflict, horizon, speedMps,
+                falseAlarmsPerKm2PerHour, maxCoast, maxSpeedMps, newObjectsPerKm2, sideConflict, classConflict, horizon, speedMps,
                 maxGateM, evidenceLimit);
     }
 
     /** The chi-square(2) gate on the squared Mahalanobis distance: the quantile of {@link #gateProbability}. */
     public double gate() {
         return -2 * Math.log1p(-gateProbability);
+    }
+
+    /**
+     * The largest association cost {@code d^2 + ln det S} (S in m^2) a detection may have with a track: where the
+     * innovation's likelihood equals the density of new objects, {@code -2 ln(2 pi newObjectsPerKm2 / 1e6)}.
+     */
+    public double maxAssociationCost() {
+        return -2 * Math.log(2 * Math.PI * newObjectsPerKm2 / 1e6);
     }
 
     /** False-alarm density per square metre per second. */

@@ -62,6 +62,7 @@ public final class MultiSensorTracker implements Tracker {
     private final TrackerConfig config;
     private final ConstantVelocityFilter filter;
     private final double gate;
+    private final double maxCost;
     private final TreeMap<Long, TrackState> live = new TreeMap<>();
     private final TreeMap<Long, TrackState> dormant = new TreeMap<>();
     /** The dormant state of each re-acquiring track, restored if it fails to confirm again. */
@@ -73,6 +74,7 @@ public final class MultiSensorTracker implements Tracker {
         this.config = Objects.requireNonNull(config, "config");
         this.filter = new ConstantVelocityFilter(config.accelerationPsd());
         this.gate = config.gate();
+        this.maxCost = config.maxAssociationCost();
     }
 
     @Override
@@ -82,12 +84,12 @@ public final class MultiSensorTracker implements Tracker {
         ConstantVelocityFilter.State bestPredicted = null;
         double bestCost = Double.POSITIVE_INFINITY;
         for (TrackState t : live.values()) {
-            if (!eligible(t, d)) continue;
+            if (!eligible(t, d) || !withinReach(t, d)) continue;
             ConstantVelocityFilter.State predicted = predict(t, d.time());
             var in = filter.innovation(predicted, d.x(), d.y(), d.covariance());
             if (in.mahalanobis2() > gate) continue;
             double cost = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            if (cost < bestCost) {
+            if (cost <= maxCost && cost < bestCost) {
                 best = t;
                 bestPredicted = predicted;
                 bestCost = cost;
@@ -175,7 +177,7 @@ public final class MultiSensorTracker implements Tracker {
             var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
             if (in.mahalanobis2() > gate) continue;
             double cost = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            if (cost < bestCost) {
+            if (cost <= maxCost && cost < bestCost) {
                 best = t;
                 bestPrior = prior;
                 bestCost = cost;
@@ -195,9 +197,9 @@ public final class MultiSensorTracker implements Tracker {
 
     /**
      * The track's state predicted to {@code when} (a detection earlier than the track's time updates it at its own
-     * time), its growth bounded by the maximum platform speed: the velocity uncertainty is capped so that the gate on
-     * speed is {@link TrackerConfig#maxSpeedMps()}, and the process noise is scaled down where it would widen the
-     * position gate beyond that speed times the coast.
+     * time), its growth bounded by the maximum platform speed: no velocity sigma exceeds
+     * {@link TrackerConfig#maxSpeedMps()}, and the process noise is scaled down where it would widen the position gate
+     * beyond that speed times the coast.
      */
     private ConstantVelocityFilter.State predict(TrackState t, Instant when) {
         double dt = Math.max(0, seconds(t.time, when));
@@ -215,10 +217,10 @@ public final class MultiSensorTracker implements Tracker {
         return filter.predict(prior, dt, (limit - without) / (withNoise - without));
     }
 
-    /** Scales the velocity rows and columns (D P D, so still positive definite) so no speed sigma exceeds the cap. */
+    /** Scales the velocity rows and columns (D P D, so still positive definite) so no speed sigma exceeds the maximum. */
     private ConstantVelocityFilter.State capVelocity(ConstantVelocityFilter.State s) {
         double[][] p = s.covariance();
-        double cap = config.maxSpeedMps() * config.maxSpeedMps() / gate;
+        double cap = config.maxSpeedMps() * config.maxSpeedMps();
         double worst = Math.max(p[2][2], p[3][3]);
         if (worst <= cap) return s;
         double f = Math.sqrt(cap / worst);
@@ -232,6 +234,23 @@ public final class MultiSensorTracker implements Tracker {
     private static double positionVariance(ConstantVelocityFilter.State s) {
         double[][] p = s.covariance();
         return Math.max(p[0][0], p[1][1]);
+    }
+
+    /**
+     * A cheap bound before the filter's prediction: the detection lies within the speed-bounded reach of the track,
+     * whatever its covariance (most live tracks are far from any one detection).
+     */
+    private boolean withinReach(TrackState t, LocalDetection d) {
+        double dt = Math.max(0, seconds(t.time, d.time()));
+        double[] m = t.state.mean();
+        double[][] p = t.state.covariance();
+        double px = m[0] + m[2] * dt;
+        double py = m[1] + m[3] * dt;
+        double spread = Math.sqrt(gate * (Math.max(p[0][0], p[1][1]) + d.covariance().trace()))
+                + 2 * config.maxSpeedMps() * dt;
+        double dx = d.x() - px;
+        double dy = d.y() - py;
+        return dx * dx + dy * dy <= spread * spread;
     }
 
     private boolean eligible(TrackState t, LocalDetection d) {

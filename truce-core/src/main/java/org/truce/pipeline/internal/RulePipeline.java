@@ -59,6 +59,7 @@ public final class RulePipeline implements Processor {
         this(agreement, config, assets, TrackerConfig.defaults());
     }
 
+
     public RulePipeline(Agreement agreement, CenterConfig config, Function<AssetId, Optional<Asset>> assets,
                         TrackerConfig trackerConfig) {
         this.assets = Objects.requireNonNull(assets);

@@ -60,23 +60,27 @@ class MultiSensorTrackerTest {
 
     @Test
     void turningNoisyTargetKeepsOneTrack() {
-        // 8 m/s north for 5 min, a 90° turn, 8 m/s east for 5 min; 30 m CEP noise, a detection every 10 s.
+        // 8 m/s north for 5 min, a 90° turn to the right over one minute (1.5°/s), 8 m/s east for 4 min; 30 m CEP
+        // noise, a detection every 10 s.
         SplittableRandom rnd = new SplittableRandom(7);
         double sigma = 30 / 1.1774;
+        double e = 0;
+        double n = 0;
+        double heading = 0;
         Track last = null;
         for (int k = 0; k <= 60; k++) {
-            double e = k <= 30 ? 0 : 80.0 * (k - 30);
-            double n = k <= 30 ? 80.0 * k : 2_400;
             Detection d = new Detection(AssetId.of("RU-UAV-01"), T0.plusSeconds(10L * k),
                     at(e + rnd.nextGaussian() * sigma, n + rnd.nextGaussian() * sigma), 30, ObjectClass.TANK, 0.9,
                     Optional.of(AM), 0.9, 1, Optional.empty());
             last = feed(d);
+            if (k >= 30 && k < 36) heading += 15;
+            e += 80 * Math.sin(Math.toRadians(heading));
+            n += 80 * Math.cos(Math.toRadians(heading));
         }
         assertThat(tracker.tracks()).singleElement().satisfies(t -> assertThat(t.id()).isEqualTo("TRK-1"));
         assertThat(last.status()).isEqualTo(TrackStatus.CONFIRMED);
         assertThat(last.velocityEastMps()).isCloseTo(8, within(2.0));
         assertThat(last.velocityNorthMps()).isCloseTo(0, within(2.0));
-        assertThat(UTM.distanceM(last.position(), at(2_400, 2_400))).isLessThan(60);
     }
 
     @Test
@@ -132,6 +136,22 @@ class MultiSensorTrackerTest {
     }
 
     @Test
+    void clutterTimesOutBeforeItConfirms() {
+        SplittableRandom random = new SplittableRandom(3);
+        java.util.Set<String> confirmed = new java.util.HashSet<>();
+        // One false alarm every 20 s over 20 km x 20 km for two hours: 0.45 per km^2 per hour, under the configured 1.
+        for (int k = 0; k < 360; k++) {
+            Instant t = T0.plusSeconds(20L * k);
+            Track e = feed(new Detection(AssetId.of("RU-CAM-01"), t,
+                    at(random.nextDouble(-10_000, 10_000), random.nextDouble(-10_000, 10_000)), 60,
+                    ObjectClass.UNKNOWN, 0, Optional.empty(), 0, 1, Optional.empty()));
+            if (e.status() == TrackStatus.CONFIRMED) confirmed.add(e.id());
+        }
+        assertThat(confirmed).isEmpty();
+        assertThat(tracker.tracks().size()).as("tentative tracks time out").isLessThanOrEqualTo(7);
+    }
+
+    @Test
     void aConfirmedTrackLeavesTheLivePictureAfterCoastingTenMinutes() {
         Track t = look(T0, 0, 0, ObjectClass.APC, AM);
         assertThat(t.status()).isEqualTo(TrackStatus.CONFIRMED);
@@ -146,8 +166,8 @@ class MultiSensorTrackerTest {
     @Test
     void aCoastingGateStaysWithinTheMaximumSpeed() {
         look(T0, 0, 0, ObjectClass.APC, AM);
-        // 5 min later, 8 km away: 20 m/s × 300 s = 6 km, out of reach though the filter's own gate would take it.
-        Track far = feed(detection("TR-UAV-01", T0.plusSeconds(360), at(8_000, 0), ObjectClass.APC, AM, 0.9));
+        // 5 min later, 3 km away: 8 m/s × 300 s = 2.4 km, out of reach though the filter's own gate would take it.
+        Track far = feed(detection("TR-UAV-01", T0.plusSeconds(360), at(3_000, 0), ObjectClass.APC, AM, 0.9));
         assertThat(far.id()).isEqualTo("TRK-2");
         Track near = feed(detection("TR-UAV-01", T0.plusSeconds(370), at(300, 0), ObjectClass.APC, AM, 0.9));
         assertThat(near.id()).isEqualTo("TRK-1");
@@ -204,16 +224,16 @@ class MultiSensorTrackerTest {
     @Test
     void theWanderGateGrowsWithTheGap() {
         look(T0, 0, 0, ObjectClass.APC, AM);
-        // 1 m/s × 15 min = 900 m: 1.5 km away is out of reach after 15 minutes …
+        // 1 m/s × 15 min = 900 m: 800 m away is still unlikely against a new object after 15 minutes …
         Instant soon = T0.plus(Duration.ofMinutes(16));
         tracker.advanceTo(soon);
-        assertThat(feed(detection("TR-UAV-01", soon, at(1_500, 0), ObjectClass.APC, AM, 0.9)).id()).isEqualTo("TRK-2");
+        assertThat(feed(detection("TR-UAV-01", soon, at(800, 0), ObjectClass.APC, AM, 0.9)).id()).isEqualTo("TRK-2");
         // … but within reach of a track dormant for an hour.
         tracker = new MultiSensorTracker(UTM, TrackerConfig.defaults());
         look(T0, 0, 0, ObjectClass.APC, AM);
         Instant later = T0.plus(Duration.ofHours(1));
         tracker.advanceTo(later);
-        assertThat(feed(detection("TR-UAV-01", later, at(1_500, 0), ObjectClass.APC, AM, 0.9)).id()).isEqualTo("TRK-1");
+        assertThat(feed(detection("TR-UAV-01", later, at(800, 0), ObjectClass.APC, AM, 0.9)).id()).isEqualTo("TRK-1");
     }
 
     @Test
