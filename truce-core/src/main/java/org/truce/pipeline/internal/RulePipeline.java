@@ -40,7 +40,9 @@ import org.truce.sensing.Observation;
  *
  * <p>Event order, per call: the confirmed track's {@code TrackUpdated}, then {@code IncidentChanged} records in
  * evaluator order (provision, version, rule as in the agreement). {@link #advanceTo} first lets evaluators see the
- * live tracks (deadlines passing), then reports deleted confirmed tracks, then closes idle incidents; it never
+ * live tracks (deadlines passing), then reports confirmed tracks that left the live picture (status DELETED; the
+ * tracker may re-acquire one later under the same id, which is then published again once re-confirmed and is new to
+ * the evaluators, who forgot it), then closes idle incidents; it never
  * goes back in time, and {@link #process} first advances to the observation's acceptance instant, so a replay of
  * the accepted-input log yields the same tracks and incidents as the live run whatever its clock ticks were.
  * Not thread-safe.
