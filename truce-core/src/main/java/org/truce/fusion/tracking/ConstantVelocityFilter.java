@@ -68,6 +68,17 @@ public final class ConstantVelocityFilter {
 
     /** Predicts {@code dtSeconds >= 0} ahead. */
     public State predict(State s, double dtSeconds) {
+        return predict(s, dtSeconds, 1);
+    }
+
+    /**
+     * Predicts {@code dtSeconds >= 0} ahead with the process noise scaled by {@code noiseScale} in [0, 1] (0: the
+     * deterministic part F P F' only), for callers that bound a long coast's growth.
+     */
+    public State predict(State s, double dtSeconds, double noiseScale) {
+        if (!(noiseScale >= 0 && noiseScale <= 1)) {
+            throw new IllegalArgumentException("noiseScale must be in [0, 1], got " + noiseScale);
+        }
         if (!(dtSeconds >= 0)) {
             throw new IllegalArgumentException("cannot predict backwards: dt = " + dtSeconds);
         }
@@ -76,9 +87,10 @@ public final class ConstantVelocityFilter {
         }
         double dt = dtSeconds;
         double[][] f = {{1, 0, dt, 0}, {0, 1, 0, dt}, {0, 0, 1, 0}, {0, 0, 0, 1}};
-        double a = q * dt * dt * dt / 3;
-        double b = q * dt * dt / 2;
-        double c = q * dt;
+        double qs = q * noiseScale;
+        double a = qs * dt * dt * dt / 3;
+        double b = qs * dt * dt / 2;
+        double c = qs * dt;
         double[][] qm = {{a, 0, b, 0}, {0, a, 0, b}, {b, 0, c, 0}, {0, b, 0, c}};
         double[] m = s.mean;
         double[] mean = {m[0] + dt * m[2], m[1] + dt * m[3], m[2], m[3]};

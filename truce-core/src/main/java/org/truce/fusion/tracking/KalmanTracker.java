@@ -30,20 +30,16 @@ import org.truce.sensing.ObjectClass;
  * assignment minimises the sum of {@code d^2 + ln det S} (the negative log-likelihood of the innovation) over gated
  * pairs with {@link Assignment}; unassigned detections start tentative tracks.
  *
- * <p>Two modes. {@link #process} takes whole scans: every live track without a detection in the scan counts a miss
- * and M-of-N runs over scans, so a scan should cover the whole area of interest (all sensors over a time bin), or
- * say what it watched ({@link #process(List, Instant, Optional)}) so that tracks elsewhere are not charged a miss.
- * {@link #update} takes one detection at a time, counts no misses and confirms on a track score, and
- * {@link #advanceTo} deletes by time: the mode for a pipeline fed observation by observation by sensors that each
- * see only part of the theater.
+ * <p>{@link #process} takes whole scans: every live track without a detection in the scan counts a miss and M-of-N
+ * runs over scans, so a scan should cover the whole area of interest (all sensors over a time bin), or say what it
+ * watched ({@link #process(List, Instant, Optional)}) so that tracks elsewhere are not charged a miss. The center's
+ * pipeline, fed observation by observation by sensors that each see only part of the theater, uses
+ * {@link MultiSensorTracker} instead, built on the same filter.
  *
  * <p>Deterministic: detections are sorted (asset, time, id, x, y) before use, ids are {@code prefix + n} in creation
  * order, and no clock or randomness is read. Not thread-safe: one instance per stream of scans.
  */
 public final class KalmanTracker implements LocalTracker {
-    /** Track score needed to confirm in detection-by-detection mode: ln 1000. */
-    private static final double CONFIRM_SCORE = Math.log(1000);
-
     private static final GeometryFactory GEOMETRY = new GeometryFactory();
 
     private final KalmanTrackerConfig config;
@@ -129,93 +125,6 @@ public final class KalmanTracker implements LocalTracker {
         return out;
     }
 
-    /**
-     * Asynchronous mode, for a pipeline that receives detections one at a time: associates one detection, at its own
-     * time, with the live track it fits best (smallest {@code d^2 + ln det S} inside the gate; ties to the older
-     * track), or starts a tentative track. Other tracks are left alone: no misses are counted, since one sensor's
-     * silence about a track says nothing when it was not looking there, and deletion is by time in
-     * {@link #advanceTo}.
-     *
-     * <p>Without misses, M hits alone would confirm clutter: a tentative track's gate grows with the time since its
-     * last detection. So a tentative track also keeps a log-likelihood-ratio score (Blackman's track score): each
-     * detection adds {@code ln N(innovation; 0, S) - ln(lambda * dt)}, lambda the configured false-alarm density and
-     * dt (at least 1 s) the time since the track's last detection, and the track confirms with
-     * {@link KalmanTrackerConfig#confirmHits()} detections and a score of at least ln 1000 (a false-confirmation
-     * risk near 1e-3 per track).
-     *
-     * <p>A detection older than a track's last update is applied at the track's time (no retrodiction), so feed
-     * detections roughly in time order. Use one mode, scans or single detections, per tracker.
-     *
-     * @return the estimate of the track the detection went to
-     */
-    public TrackEstimate update(LocalDetection d) {
-        Objects.requireNonNull(d, "d");
-        double gate = config.gate();
-        Live best = null;
-        ConstantVelocityFilter.State bestPredicted = null;
-        double bestCost = Double.POSITIVE_INFINITY;
-        for (Live track : live.values()) {
-            ConstantVelocityFilter.State predicted = filter.predict(track.state,
-                    Math.max(0, seconds(track.time, d.time())));
-            var in = filter.innovation(predicted, d.x(), d.y(), d.covariance());
-            if (in.mahalanobis2() <= gate) {
-                double cost = in.mahalanobis2() + Math.log(in.covariance().determinant());
-                if (cost < bestCost) {
-                    best = track;
-                    bestPredicted = predicted;
-                    bestCost = cost;
-                }
-            }
-        }
-        Live track;
-        if (best != null) {
-            track = best;
-            double dt = Math.max(1, seconds(track.lastUpdate, d.time()));
-            // bestCost is d^2 + ln det S, so ln N(nu; 0, S) = -(bestCost)/2 - ln(2 pi).
-            track.score += -0.5 * bestCost - Math.log(2 * Math.PI) - Math.log(config.falseAlarmDensity() * dt);
-            track.state = bestPredicted;
-            track.time = d.time().isAfter(track.time) ? d.time() : track.time;
-            track.absorb(d, track.time);
-        } else {
-            track = new Live(config.idPrefix() + nextNumber, d, d.time(),
-                    filter.initial(d.x(), d.y(), d.covariance(), config.initialSpeedSigmaMps()));
-            live.put(nextNumber++, track);
-        }
-        track.recordScan(true);
-        if (track.hitsInWindow() >= config.confirmHits() && track.score >= CONFIRM_SCORE) {
-            track.confirmed = true;
-        }
-        return track.estimate(track.confirmed ? TrackStatus.CONFIRMED : TrackStatus.TENTATIVE);
-    }
-
-    /**
-     * Asynchronous mode: deletes the tracks that went without a detection too long by {@code now} (confirmed:
-     * {@link KalmanTrackerConfig#maxCoast()}, tentative: {@link KalmanTrackerConfig#tentativeTimeout()}).
-     *
-     * @return the deleted tracks' final estimates (status DELETED, at their last update), ordered by creation
-     */
-    public List<TrackEstimate> advanceTo(Instant now) {
-        Objects.requireNonNull(now, "now");
-        List<TrackEstimate> deleted = new ArrayList<>();
-        Iterator<Live> it = live.values().iterator();
-        while (it.hasNext()) {
-            Live track = it.next();
-            Duration limit = track.confirmed ? config.maxCoast() : config.tentativeTimeout();
-            if (Duration.between(track.lastUpdate, now).compareTo(limit) > 0) {
-                deleted.add(track.estimate(TrackStatus.DELETED));
-                it.remove();
-            }
-        }
-        return deleted;
-    }
-
-    /** The live tracks' latest estimates (each at its own last time), ordered by creation. */
-    public List<TrackEstimate> tracks() {
-        return live.values().stream()
-                .map(t -> t.estimate(t.confirmed ? TrackStatus.CONFIRMED : TrackStatus.TENTATIVE))
-                .toList();
-    }
-
     /** Associates one asset's detections with the live tracks and starts tracks for the rest. */
     private void associate(List<LocalDetection> detections, Instant t) {
         List<Live> tracks = new ArrayList<>(live.values());
@@ -269,8 +178,6 @@ public final class KalmanTracker implements LocalTracker {
         int misses;
         int scans;
         int size;
-        /** Log-likelihood ratio of target versus false alarms, detection-by-detection mode only. */
-        double score;
 
         Live(String id, LocalDetection first, Instant t, ConstantVelocityFilter.State initial) {
             this.id = id;

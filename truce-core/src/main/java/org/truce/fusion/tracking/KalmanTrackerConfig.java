@@ -21,14 +21,12 @@ import java.util.Objects;
  *                          default 10 minutes
  * @param tentativeTimeout  a tentative track is deleted after this long without a detection (its gate grows with
  *                          time, so a long-lived tentative track would collect clutter); default 60 s
- * @param falseAlarmsPerKm2PerHour density of false detections, for the detection-by-detection mode's track score
- *                          (see {@link KalmanTracker#update}); default 1 per km^2 per hour
  * @param idPrefix          prefix of track ids, default {@code TRK-}
  * @param evidenceLimit     how many recent observation ids a track keeps as evidence; default 20
  */
 public record KalmanTrackerConfig(double accelerationPsd, double gateProbability, double initialSpeedSigmaMps,
                             int confirmHits, int confirmWindow, int maxMisses, Duration maxCoast,
-                                  Duration tentativeTimeout, double falseAlarmsPerKm2PerHour, String idPrefix,
+                                  Duration tentativeTimeout, String idPrefix,
                                   int evidenceLimit) {
     public KalmanTrackerConfig {
         Objects.requireNonNull(maxCoast, "maxCoast");
@@ -56,50 +54,37 @@ public record KalmanTrackerConfig(double accelerationPsd, double gateProbability
         if (tentativeTimeout.isNegative() || tentativeTimeout.isZero()) {
             throw new IllegalArgumentException("tentativeTimeout must be positive, got " + tentativeTimeout);
         }
-        if (!(falseAlarmsPerKm2PerHour > 0) || !Double.isFinite(falseAlarmsPerKm2PerHour)) {
-            throw new IllegalArgumentException("falseAlarmsPerKm2PerHour must be > 0, got " + falseAlarmsPerKm2PerHour);
-        }
         if (evidenceLimit < 1) {
             throw new IllegalArgumentException("evidenceLimit must be >= 1, got " + evidenceLimit);
         }
     }
 
     public static KalmanTrackerConfig defaults() {
-        return new KalmanTrackerConfig(0.5, 0.999, 15, 3, 5, 5, Duration.ofMinutes(10), Duration.ofSeconds(60), 1.0,
+        return new KalmanTrackerConfig(0.5, 0.999, 15, 3, 5, 5, Duration.ofMinutes(10), Duration.ofSeconds(60),
                 "TRK-", 20);
     }
 
     public KalmanTrackerConfig withAccelerationPsd(double q) {
         return new KalmanTrackerConfig(q, gateProbability, initialSpeedSigmaMps, confirmHits, confirmWindow, maxMisses,
-                maxCoast, tentativeTimeout, falseAlarmsPerKm2PerHour, idPrefix,
+                maxCoast, tentativeTimeout, idPrefix,
                 evidenceLimit);
     }
 
     public KalmanTrackerConfig withConfirmation(int hits, int window) {
         return new KalmanTrackerConfig(accelerationPsd, gateProbability, initialSpeedSigmaMps, hits, window, maxMisses,
-                maxCoast, tentativeTimeout, falseAlarmsPerKm2PerHour, idPrefix,
+                maxCoast, tentativeTimeout, idPrefix,
                 evidenceLimit);
     }
 
     public KalmanTrackerConfig withDeletion(int misses, Duration coast) {
         return new KalmanTrackerConfig(accelerationPsd, gateProbability, initialSpeedSigmaMps, confirmHits, confirmWindow,
-                misses, coast, tentativeTimeout, falseAlarmsPerKm2PerHour, idPrefix,
+                misses, coast, tentativeTimeout, idPrefix,
                 evidenceLimit);
     }
 
     public KalmanTrackerConfig withTentativeTimeout(Duration timeout) {
         return new KalmanTrackerConfig(accelerationPsd, gateProbability, initialSpeedSigmaMps, confirmHits, confirmWindow,
-                maxMisses, maxCoast, timeout, falseAlarmsPerKm2PerHour, idPrefix, evidenceLimit);
-    }
-
-    public KalmanTrackerConfig withFalseAlarmDensity(double perKm2PerHour) {
-        return new KalmanTrackerConfig(accelerationPsd, gateProbability, initialSpeedSigmaMps, confirmHits, confirmWindow,
-                maxMisses, maxCoast, tentativeTimeout, perKm2PerHour, idPrefix, evidenceLimit);
-    }
-
-    /** False-alarm density per square metre per second. */
-    public double falseAlarmDensity() {
-        return falseAlarmsPerKm2PerHour / 1e6 / 3600;
+                maxMisses, maxCoast, timeout, idPrefix, evidenceLimit);
     }
 
     /** The gate on the squared Mahalanobis distance: the chi-square(2) quantile of {@link #gateProbability}. */

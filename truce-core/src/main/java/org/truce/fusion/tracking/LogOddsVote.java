@@ -23,6 +23,13 @@ final class LogOddsVote<K> {
 
     private final Map<K, Double> scores = new LinkedHashMap<>();
 
+    /** An independent vote with the same scores. */
+    LogOddsVote<K> copy() {
+        LogOddsVote<K> c = new LogOddsVote<>();
+        c.scores.putAll(scores);
+        return c;
+    }
+
     void report(K value, double confidence) {
         double p = Math.min(0.99, Math.max(0.01, confidence));
         double logit = Math.log(p / (1 - p));

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.truce.agreement.Agreement;
-import org.truce.fusion.NearestNeighbourTracker;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.fusion.Tracker;
 import org.truce.fusion.TrackerConfig;
+import org.truce.fusion.tracking.MultiSensorTracker;
 import org.truce.geo.ZoneIndex;
 import org.truce.pipeline.CenterConfig;
 import org.truce.pipeline.CenterEvent;
@@ -40,7 +40,9 @@ import org.truce.sensing.Observation;
  *
  * <p>Event order, per call: the confirmed track's {@code TrackUpdated}, then {@code IncidentChanged} records in
  * evaluator order (provision, version, rule as in the agreement). {@link #advanceTo} first lets evaluators see the
- * live tracks (deadlines passing), then reports deleted confirmed tracks, then closes idle incidents; it never
+ * live tracks (deadlines passing), then reports confirmed tracks that left the live picture (status DELETED; the
+ * tracker may re-acquire one later under the same id, which is then published again once re-confirmed and is new to
+ * the evaluators, who forgot it), then closes idle incidents; it never
  * goes back in time, and {@link #process} first advances to the observation's acceptance instant, so a replay of
  * the accepted-input log yields the same tracks and incidents as the live run whatever its clock ticks were.
  * Not thread-safe.
@@ -59,11 +61,12 @@ public final class RulePipeline implements Processor {
         this(agreement, config, assets, TrackerConfig.defaults());
     }
 
+
     public RulePipeline(Agreement agreement, CenterConfig config, Function<AssetId, Optional<Asset>> assets,
                         TrackerConfig trackerConfig) {
         this.assets = Objects.requireNonNull(assets);
         ZoneIndex zones = new ZoneIndex(agreement);
-        this.tracker = new NearestNeighbourTracker(zones.projection(), trackerConfig);
+        this.tracker = new MultiSensorTracker(zones.projection(), trackerConfig);
         this.evaluators = RuleEvaluators.forAgreement(
                 new RuleContext(agreement, zones, config.attributionConfidence(), trackerConfig.maxCoast()));
         this.book = new IncidentBook(config.incidentIdleClose());

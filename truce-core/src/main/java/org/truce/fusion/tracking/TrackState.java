@@ -1,0 +1,112 @@
+package org.truce.fusion.tracking;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.locationtech.jts.geom.Coordinate;
+import org.truce.agreement.PartyId;
+import org.truce.fusion.Track;
+import org.truce.fusion.TrackStatus;
+import org.truce.geo.LocalProjection;
+import org.truce.sensing.ObjectClass;
+
+/**
+ * One track's mutable state inside {@link MultiSensorTracker}: filter state at the last detection, lifecycle, the
+ * class and side votes and the evidence. Owned by one tracker, not thread-safe; {@link #copy()} snapshots it so that a
+ * failed re-acquisition can be undone.
+ */
+final class TrackState {
+    /** How many recent detections' counts the size estimate looks at. */
+    private static final int SIZE_MEMORY = 5;
+
+    final long number;
+    final Instant firstSeen;
+    ConstantVelocityFilter.State state;
+    /** Time of the last detection, the time {@link #state} refers to. */
+    Instant time;
+    boolean confirmed;
+    /** Re-acquired from dormancy and not confirmed again yet. */
+    boolean reacquiring;
+    int hits;
+    /** Detections since the track started or was re-acquired, for (re)confirmation. */
+    int recentHits;
+    /** Log-likelihood ratio of target versus false alarms since the track started or was re-acquired. */
+    double score;
+    final TreeSet<String> assetsAtTime = new TreeSet<>();
+    private LogOddsVote<ObjectClass> classVote = new LogOddsVote<>();
+    private LogOddsVote<PartyId> sideVote = new LogOddsVote<>();
+    private final Deque<Integer> counts = new ArrayDeque<>();
+    private final Deque<String> evidence = new ArrayDeque<>();
+
+    TrackState(long number, Instant firstSeen, ConstantVelocityFilter.State state) {
+        this.number = number;
+        this.firstSeen = firstSeen;
+        this.state = state;
+        this.time = firstSeen;
+    }
+
+    TrackState copy() {
+        TrackState c = new TrackState(number, firstSeen, state);
+        c.time = time;
+        c.confirmed = confirmed;
+        c.reacquiring = reacquiring;
+        c.hits = hits;
+        c.recentHits = recentHits;
+        c.score = score;
+        c.assetsAtTime.addAll(assetsAtTime);
+        c.classVote = classVote.copy();
+        c.sideVote = sideVote.copy();
+        c.counts.addAll(counts);
+        c.evidence.addAll(evidence);
+        return c;
+    }
+
+    /** Takes a detection already folded into {@link #state}. */
+    void note(LocalDetection d, int evidenceLimit) {
+        hits++;
+        recentHits++;
+        if (d.time().isAfter(time)) {
+            time = d.time();
+            assetsAtTime.clear();
+        }
+        assetsAtTime.add(d.asset());
+        if (d.objectClass() != ObjectClass.UNKNOWN) classVote.report(d.objectClass(), d.classConfidence());
+        d.side().ifPresent(s -> sideVote.report(s, d.sideConfidence()));
+        counts.addLast(d.count());
+        if (counts.size() > SIZE_MEMORY) counts.removeFirst();
+        evidence.addLast(d.id());
+        while (evidence.size() > evidenceLimit) evidence.removeFirst();
+    }
+
+    ObjectClass objectClass() {
+        return classVote.best().orElse(ObjectClass.UNKNOWN);
+    }
+
+    double classConfidence() {
+        return classVote.confidence();
+    }
+
+    Optional<PartyId> side() {
+        return sideVote.best();
+    }
+
+    double sideConfidence() {
+        return sideVote.confidence();
+    }
+
+    String id() {
+        return "TRK-" + number;
+    }
+
+    Track toTrack(LocalProjection projection, TrackStatus status) {
+        double[] m = state.mean();
+        double[][] p = state.covariance();
+        double sigma = Math.sqrt(Math.max(0, (p[0][0] + p[1][1]) / 2));
+        int size = counts.stream().mapToInt(Integer::intValue).max().orElse(1);
+        return new Track(id(), firstSeen, time, projection.toGeo(new Coordinate(m[0], m[1])), sigma, m[2], m[3],
+                objectClass(), classConfidence(), side(), sideConfidence(), size, status, hits, List.copyOf(evidence));
+    }
+}
