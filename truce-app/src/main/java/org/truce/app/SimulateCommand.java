@@ -108,6 +108,11 @@ final class SimulateCommand implements Callable<Integer> {
             description = "the target's MQTT topic prefix, ingest.mqtt.topic-prefix (default: ${DEFAULT-VALUE})")
     String mqttPrefix;
 
+    @Option(names = "--api-token-file", paramLabel = "FILE",
+            description = {"a file holding a staff or auditor API token (truce users token) for --via: a center for",
+                    "real sensors shows its assets, incidents and metrics only to them (http.operational-data)"})
+    Path apiTokenFile;
+
     @Option(names = "--tokens", paramLabel = "FILE",
             description = "the target's HTTP tokens for the simulated assets, for --via http (DATA/simulated-asset-tokens.properties)")
     Path tokens;
@@ -191,7 +196,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Simulation sim = new Simulation(agreement, setup, seed, t0, length);
         ViaRun.Target where = new ViaRun.Target(http.host(), http.port(), mavlinkPort, cotPort, broker.host(),
-                broker.port(), mqttPrefix, Optional.ofNullable(tokens));
+                broker.port(), mqttPrefix, Optional.ofNullable(tokens), apiToken());
         long[] lastPercent = {-1};
         ViaRun.Result result;
         try {
@@ -292,6 +297,17 @@ final class SimulateCommand implements Callable<Integer> {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new UserError("--start '" + text + "' is not an ISO-8601 UTC time such as 2020-11-19T12:00:00Z");
+        }
+    }
+
+    private Optional<String> apiToken() {
+        if (apiTokenFile == null) return Optional.empty();
+        try {
+            String t = Files.readString(apiTokenFile).strip();
+            if (t.isEmpty()) throw new UserError("--api-token-file " + apiTokenFile + " is empty");
+            return Optional.of(t);
+        } catch (IOException e) {
+            throw new UserError("cannot read --api-token-file " + apiTokenFile + ": " + e.getMessage());
         }
     }
 }

@@ -67,7 +67,18 @@ class SimulateViaTest {
                 "TRUCE_INGEST_MAVLINK_PORT", Integer.toString(mavlink), "TRUCE_INGEST_COT_TCP_PORT", Integer.toString(cot),
                 "TRUCE_INGEST_COT_UDP_PORT", "0", "TRUCE_INGEST_MQTT_HOST", "localhost",
                 "TRUCE_INGEST_MQTT_TOPIC_PREFIX", unique, "TRUCE_INGEST_MQTT_CLIENT_ID", unique));
-        var options = new CenterRuntime.Options(scenario, tmp.resolve("target"), "127.0.0.1", 0, settings,
+        // A center for real sensors shows its assets, incidents and metrics only to staff and auditors: the sender
+        // reads them with an auditor's API token, issued as an operator would before the center starts.
+        Path targetData = tmp.resolve("target");
+        Cli add = Cli.run("users", "add", "--data", targetData.toString(), "--scenario", scenario.toString(),
+                "--user", "via-auditor", "--role", "AUDITOR", "--generate-password");
+        assertThat(add.exitCode()).as(add.err()).isZero();
+        Cli token = Cli.run("users", "token", "--data", targetData.toString(), "--scenario", scenario.toString(),
+                "--user", "via-auditor");
+        assertThat(token.exitCode()).as(token.err()).isZero();
+        Path tokenFile = tmp.resolve("auditor.token");
+        java.nio.file.Files.writeString(tokenFile, token.out().strip());
+        var options = new CenterRuntime.Options(scenario, targetData, "127.0.0.1", 0, settings,
                 Optional.empty(), Map.of());
         StringWriter log = new StringWriter();
         try (CenterRuntime target = CenterRuntime.start(options, new PrintWriter(log, true))) {
@@ -76,6 +87,7 @@ class SimulateViaTest {
                     "--quiet", "--via", "mavlink,cot,mqtt", "--target", "127.0.0.1:" + target.uri().getPort(),
                     "--mavlink-port", Integer.toString(mavlink), "--cot-port", Integer.toString(cot),
                     "--mqtt", "localhost:1883", "--mqtt-prefix", unique,
+                    "--api-token-file", tokenFile.toString(),
                     "--report-json", tmp.resolve("via.json").toString());
             assertThat(via.exitCode()).as(via.err() + via.out()).isZero();
             List<Incident> actual = target.center().store().incidents().all();

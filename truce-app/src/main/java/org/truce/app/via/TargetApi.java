@@ -35,9 +35,16 @@ public final class TargetApi {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper json = TruceJson.mapper();
 
-    /** @param base the center's HTTP root, such as {@code http://127.0.0.1:8080/} */
-    public TargetApi(URI base) {
+    private final java.util.Optional<String> apiToken;
+
+    /**
+     * @param base     the center's HTTP root, such as {@code http://127.0.0.1:8080/}
+     * @param apiToken a person's API token (staff or auditor), sent with every read: a center for real sensors keeps
+     *                 its operational data (assets, incidents, metrics) to them
+     */
+    public TargetApi(URI base, java.util.Optional<String> apiToken) {
         this.base = Objects.requireNonNull(base);
+        this.apiToken = Objects.requireNonNull(apiToken);
     }
 
     public URI base() {
@@ -115,7 +122,9 @@ public final class TargetApi {
     }
 
     private String get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET().build());
+        HttpRequest.Builder req = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60)).GET();
+        apiToken.ifPresent(t -> req.header("Authorization", "Bearer " + t));
+        return send(req.build());
     }
 
     private String send(HttpRequest req) {

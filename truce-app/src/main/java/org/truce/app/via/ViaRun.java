@@ -46,7 +46,7 @@ public final class ViaRun {
 
     /** Where the center listens: its HTTP API and its adapters. */
     public record Target(String host, int httpPort, int mavlinkPort, int cotPort, String mqttHost, int mqttPort,
-                         String mqttPrefix, Optional<Path> tokens) {
+                         String mqttPrefix, Optional<Path> tokens, Optional<String> apiToken) {
         public URI uri() {
             return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort + "/");
         }
@@ -77,7 +77,7 @@ public final class ViaRun {
         this.sim = sim;
         this.via = java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(via)); // reports in a fixed order
         this.target = target;
-        this.api = new TargetApi(target.uri());
+        this.api = new TargetApi(target.uri(), target.apiToken());
         sim.assets().forEach(a -> assets.put(a.id(), a));
     }
 
