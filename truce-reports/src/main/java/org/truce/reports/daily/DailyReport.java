@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.truce.agreement.Zone;
+import org.truce.implementation.ProvisionState;
 import org.truce.sensing.health.AssetStatus;
 
 /**
@@ -21,12 +22,13 @@ import org.truce.sensing.health.AssetStatus;
  * @param allegations     allegations alleging something in the period, or filed in it
  * @param coverage        per coverage cell, the hours of the period in which it was observed
  * @param outages         asset outages and probable interference that began in the period, per asset and kind
- * @param implementation  the implementation tracker's provision statuses (empty until the tracker exists)
+ * @param implementation  every provision's status at the period's end, as the implementation tracker computes it
+ *                        from the incidents and the coverage replayed from the log (agreement order)
  * @param map             what the map figure draws
  */
 public record DailyReport(Header header, Counts counts, List<FindingRow> confirmed, List<FindingRow> otherFindings,
                           List<DissentRow> dissents, Pending pending, List<AllegationRow> allegations,
-                          CoverageSection coverage, List<OutageRow> outages, List<ImplementationRow> implementation,
+                          CoverageSection coverage, List<OutageRow> outages, List<ProvisionState> implementation,
                           MapData map) {
     public DailyReport {
         Objects.requireNonNull(header); Objects.requireNonNull(counts); Objects.requireNonNull(pending);
@@ -228,9 +230,6 @@ public record DailyReport(Header header, Counts counts, List<FindingRow> confirm
             Objects.requireNonNull(lastEnd); Objects.requireNonNull(total); Objects.requireNonNull(reason);
         }
     }
-
-    /** A slot for the implementation tracker (provision status over time): filled once it exists. */
-    public record ImplementationRow(String provision, String title, String status, String note) { }
 
     /**
      * What the map figure shows: the agreement's zones and the period's incidents.

@@ -2,6 +2,7 @@ package org.truce.reports.daily;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -28,6 +29,9 @@ import org.truce.cases.Finding;
 import org.truce.cases.Principal;
 import org.truce.cases.Verdict;
 import org.truce.cases.Visibility;
+import org.truce.implementation.ImplementationTracker;
+import org.truce.implementation.IncidentSource;
+import org.truce.implementation.ProvisionState;
 import org.truce.ledger.CheckpointStore;
 import org.truce.reports.daily.DailyReport.AllegationRow;
 import org.truce.reports.daily.DailyReport.CountRow;
@@ -77,26 +81,36 @@ public final class DailyReportBuilder {
     }
 
     /**
-     * What the accepted-input log says about a period's sensors: the costly part of a report (it replays the
-     * period's log), the same for every edition and language, so it can be computed once and reused.
+     * What the accepted-input log says about a period's sensors, and what the implementation tracker makes of it
+     * with the incidents: the costly part of a report (it replays the log), the same for every edition and
+     * language, so it can be computed once and reused.
      *
      * @param observedShareByHour per hour of the period, the share of coverage cells observed in it
+     * @param implementation      every provision's status at the period's end, in agreement order
      */
     public record SensorFacts(ReportPeriod period, DailyReport.CoverageSection coverage, List<DailyReport.OutageRow> outages,
-                              Map<Instant, Double> observedShareByHour) {
+                              Map<Instant, Double> observedShareByHour, List<ProvisionState> implementation) {
         public SensorFacts {
             Objects.requireNonNull(period); Objects.requireNonNull(coverage);
             outages = List.copyOf(outages);
+            implementation = List.copyOf(implementation);
             observedShareByHour = java.util.Collections.unmodifiableMap(new TreeMap<>(observedShareByHour));
         }
     }
 
     private DailyReportBuilder() {}
 
-    /** Replays the period's part of the log: coverage, outages and interference. */
+    /**
+     * Replays the period's part of the log (coverage, outages and interference) and computes the implementation
+     * tracker's statuses at the period's end from the incidents and the replayed coverage.
+     */
     public static SensorFacts sensors(Sources src, ReportPeriod period) {
         SensorReplay replay = new SensorReplay(src.agreement(), src.assets(), period).run(src.observations());
-        return new SensorFacts(period, replay.coverage(), replay.outages(), replay.observedShareByHour());
+        ImplementationTracker tracker = new ImplementationTracker(src.agreement(),
+                IncidentSource.of(src.incidents().all()), replay.zoneCoverage(), InstantSource.fixed(period.to()),
+                ImplementationTracker.Config.defaults());
+        return new SensorFacts(period, replay.coverage(), replay.outages(), replay.observedShareByHour(),
+                tracker.statusAll(period.to()));
     }
 
     /**
@@ -188,7 +202,7 @@ public final class DailyReportBuilder {
                 facts.coverage().observationsReplayed());
         return new DailyReport(header, counts, confirmed, other, dissents,
                 new Pending(Math.max(0, withoutCase), notShown, undecided, unpublished), allegations,
-                facts.coverage(), facts.outages(), List.of(), map);
+                facts.coverage(), facts.outages(), facts.implementation(), map);
     }
 
     private static List<CountRow> rows(Dimension dim, List<Incident> today, List<Incident> before,

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.truce.implementation.Evidence;
+import org.truce.implementation.ProvisionState;
+import org.truce.implementation.ProvisionStatus;
 import org.truce.reports.daily.DailyReport.AllegationRow;
 import org.truce.reports.daily.DailyReport.CountRow;
 import org.truce.reports.daily.DailyReport.CoverageRow;
@@ -97,7 +100,7 @@ final class ReportView {
         v.put("coverage", r.coverage().cells().stream().map(c -> coverage(c, m)).toList());
         v.put("outages", r.outages().stream().map(o -> outage(o, m)).toList());
         v.put("hasOutages", !r.outages().isEmpty());
-        v.put("implementation", r.implementation());
+        v.put("implementation", r.implementation().stream().map(st -> implementation(st, m)).toList());
         v.put("hasImplementation", !r.implementation().isEmpty());
 
         v.put("mapPng", dataUri(ReportFigures.map(r.map())));
@@ -199,6 +202,31 @@ final class ReportView {
         x.put("total", m.format("duration", Map.of("hours", m.integer(o.total().toHours()),
                 "minutes", String.format(java.util.Locale.ROOT, "%02d", o.total().toMinutesPart()))));
         x.put("reason", o.reason());
+        return x;
+    }
+
+    private static Map<String, Object> implementation(ProvisionState st, ReportMessages m) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("provision", st.id().value());
+        x.put("title", st.title());
+        x.put("version", st.version().map(n -> m.format("impl_version", Map.of("version", m.integer(n)))).orElse(""));
+        x.put("hasVersion", st.version().isPresent());
+        x.put("status", m.get("impl_status." + st.status()));
+        x.put("since", st.since().map(m::stamp).orElse(""));
+        x.put("attention", st.status() == ProvisionStatus.VIOLATED || st.status() == ProvisionStatus.OVERDUE);
+        x.put("reason", st.change().map(c -> m.format("impl_reason." + c.reason(), Map.of(
+                "deadline", c.deadline().map(m::stamp).orElse(""),
+                "version", c.version().map(m::integer).orElse("")))).orElse(""));
+        List<String> evidence = new ArrayList<>();
+        st.change().ifPresent(c -> c.evidence().forEach(e -> evidence.add(switch (e) {
+            case Evidence.IncidentRef i -> i.id();
+            case Evidence.CoverageRef c2 -> m.format("impl_evidence_coverage", Map.of("from", m.stamp(c2.from()),
+                    "to", m.stamp(c2.to()), "probability", m.probability(c2.probability()),
+                    "assets", String.join(", ", c2.assets())));
+            case Evidence.AmendmentRef a -> m.format("impl_evidence_amendment", Map.of("version", m.integer(a.version()),
+                    "adopted", m.date(a.adopted()), "source", a.source()));
+        })));
+        x.put("evidence", String.join("; ", evidence));
         return x;
     }
 

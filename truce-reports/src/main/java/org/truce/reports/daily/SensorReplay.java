@@ -1,5 +1,7 @@
 package org.truce.reports.daily;
 
+import org.truce.implementation.RecordedZoneCoverage;
+import org.truce.implementation.ZoneCoverage;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +34,10 @@ import org.truce.store.Page;
  * Re-derives a period's coverage and asset health from the accepted-input log, as the running center derived
  * them (same {@link CoverageRecorder} and {@link AssetHealthMonitor} with their defaults): the report needs no
  * state the center kept only in memory. Health starts an hour before the period so an asset already reporting is
- * not taken for one that just came up. Reads the log once, in log order. Not thread-safe; use once.
+ * not taken for one that just came up. Coverage is replayed from the recorder's horizon (7 days) before the
+ * period's end, as the live recorder keeps it, so that {@link #zoneCoverage()} can tell the implementation tracker
+ * whether a zone was watched since a deadline that fell before the period; the report's coverage section still
+ * counts the period alone. Reads the log once, in log order. Not thread-safe; use once.
  */
 final class SensorReplay {
     /** Health is replayed from this long before the period. */
@@ -46,6 +51,7 @@ final class SensorReplay {
     private final AssetRegistry assets;
     private final ReportPeriod period;
     private final CoverageRecorder coverage;
+    private final Instant coverageFrom;
     private final AssetHealthMonitor health;
     private final List<AssetStatusChange> changes = new ArrayList<>();
     private long replayed;
@@ -55,12 +61,14 @@ final class SensorReplay {
         this.assets = assets;
         this.period = period;
         this.coverage = new CoverageRecorder(agreement, assets::find, CoverageRecorder.Config.defaults());
+        this.coverageFrom = period.to().minus(coverage.config().horizon());
         this.health = AssetHealthMonitor.withDefaults(id -> assets.find(id).map(Asset::sensor));
     }
 
     /** Feeds the part of the log that can concern the period. */
     SensorReplay run(ObservationLog log) {
-        Instant start = period.from().minus(HEALTH_LEAD);
+        Instant healthStart = period.from().minus(HEALTH_LEAD);
+        Instant start = coverageFrom.isBefore(healthStart) ? coverageFrom : healthStart;
         Page<AcceptedObservation> first = log.query(new ObservationQuery(Optional.empty(), Optional.empty(),
                 Optional.of(start), Optional.empty(), 0, 1));
         if (!first.items().isEmpty()) {
@@ -76,7 +84,7 @@ final class SensorReplay {
                         done = true;
                         break;
                     }
-                    feed(a, start);
+                    feed(a, healthStart);
                 }
             }
         }
@@ -86,9 +94,9 @@ final class SensorReplay {
 
     private void feed(AcceptedObservation a, Instant healthStart) {
         Instant t = a.observation().time();
-        if (period.contains(t)) {
+        if (!t.isBefore(coverageFrom) && t.isBefore(period.to())) {
             coverage.on(new CenterEvent.ObservationAccepted(a));
-            replayed++;
+            if (period.contains(t)) replayed++;
         }
         // Health runs on reception time, as the live monitor does; the tick it misses between reports is taken
         // here, before each report, which yields the same change times (they are computed from the last report).
@@ -132,6 +140,11 @@ final class SensorReplay {
         out.sort(java.util.Comparator.comparing((OutageRow o) -> o.status() != AssetStatus.PROBABLE_INTERFERENCE)
                 .thenComparing(OutageRow::total, java.util.Comparator.reverseOrder()).thenComparing(OutageRow::asset));
         return out;
+    }
+
+    /** The replayed coverage of the zones, up to the period's end, for the implementation tracker. */
+    ZoneCoverage zoneCoverage() {
+        return new RecordedZoneCoverage(coverage);
     }
 
     /** Coverage per area and the observed share of cells per hour of the period. */

@@ -67,6 +67,10 @@ class DailyReportPdfTest {
         assertThat(text).contains(day.jointRoot.base64());
         assertThat(text).contains(squash(m.integer(SimulatedDay.JOINT_TREE_SIZE)));
         assertThat(text).contains(squash(m.date(SimulatedDay.PERIOD.date())));
+        // The implementation tracker's status of every provision, in the language's words.
+        assertThat(text).contains(m.get("implementation_heading"));
+        assertThat(r.implementation()).isNotEmpty();
+        r.implementation().forEach(st -> assertThat(text).contains(squash(m.get("impl_status." + st.status()))));
         switch (lang) {
             case EN -> assertThat(text).contains("Daily joint report", "Possible violations by zone, party and kind");
             case RU -> assertThat(text).contains("Ежедневный совместный доклад", "ноября 2020");
