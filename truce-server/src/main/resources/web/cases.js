@@ -80,6 +80,11 @@ const Cases = (() => {
   // ---- desk
 
   async function desk() {
+    await deskTables();
+    follow(() => deskTables().catch(showError));
+  }
+
+  async function deskTables() {
     const contingent = new URLSearchParams(location.search).get("contingent") || session.contingent;
     $("who").textContent = session.user ? t("cases.desk.signedIn", { user: session.user }) : "";
     const cases = await api("GET", "/api/cases");
@@ -162,6 +167,57 @@ const Cases = (() => {
     const decided = c.state === "FINDING_AGREED" || c.state === "DISSENT_RECORDED";
     $("approve").hidden = !decided;
     $("publish").hidden = !decided;
+  }
+
+  /**
+   * "Who is working on this": the lock of the signed-in person's contingent on the current case, from the desk
+   * (the server keeps locks per contingent, with an expiry). Shown only to staff of a contingent.
+   */
+  async function showLock() {
+    if (!session.contingent || !current) return;
+    let item;
+    try {
+      const queue = await api("GET", `/api/desk/${encodeURIComponent(session.contingent)}`);
+      item = queue.find((i) => i.caseId === current.id);
+    } catch (e) {
+      return;
+    }
+    $("lock-line").hidden = !item;
+    if (!item) return;
+    const lock = item.lock;
+    const mine = lock && lock.holder === session.user;
+    $("lock-holder").textContent = !lock ? t("cases.lock.free")
+      : t(mine ? "cases.lock.mine" : "cases.lock.held", { holder: lock.holder, until: I18n.time(lock.expires) });
+    $("lock-take").hidden = !!lock && !mine;
+    $("lock-release").hidden = !mine;
+  }
+
+  async function lockAction(method) {
+    try {
+      showError(null);
+      await api(method, `/api/cases/${encodeURIComponent(current.id)}/lock`);
+    } catch (e) {
+      showError(e);
+    }
+    await showLock();
+  }
+
+  /** Live updates: a change to this case (or, on the desk, any case) made by anyone refreshes the page's view. */
+  function follow(onCase) {
+    if (!window.EventSource) return;
+    const source = new EventSource("/api/events");
+    let pending = null;
+    source.addEventListener("case", (ev) => {
+      let c;
+      try {
+        c = JSON.parse(ev.data);
+      } catch (e) {
+        return;
+      }
+      clearTimeout(pending);
+      pending = setTimeout(() => onCase(c), 150);
+    });
+    source.onerror = () => { /* the browser reconnects by itself; a 403 for a liaison officer just ends it */ };
   }
 
   async function act(method, suffix, body) {
@@ -256,6 +312,14 @@ const Cases = (() => {
     });
     $("approve").addEventListener("click", () => act("POST", "/approval"));
     $("publish").addEventListener("click", () => act("POST", "/publish"));
+    $("lock-take").addEventListener("click", () => lockAction("PUT"));
+    $("lock-release").addEventListener("click", () => lockAction("DELETE"));
+    await showLock();
+    follow(async (changed) => {
+      if (changed.id !== current.id) return;
+      renderCase(changed);
+      await showLock();
+    });
     await incidentAndMap(c);
   }
 
@@ -307,7 +371,31 @@ const Cases = (() => {
 
   // ---- findings
 
+  /**
+   * The daily joint report of a chosen day, in the page's language: the public edition for everyone, the restricted
+   * one too for staff and auditors. The default day is the last whole UTC day of the center's clock.
+   */
+  async function reportForm() {
+    const clock = await api("GET", "/api/clock");
+    const day = new Date(Date.parse(clock.time) - 86400000).toISOString().slice(0, 10);
+    $("report-date").value = day;
+    $("report-date").max = clock.time.slice(0, 10);
+    const mayRestricted = ["ANALYST", "DUTY_OFFICER", "HEAD_OF_CONTINGENT", "AUDITOR"].includes(session.role);
+    if (mayRestricted) {
+      options($("report-edition"), ["public", "restricted"], (e) => t("cases.report.edition." + e));
+      $("report-edition").hidden = false;
+    }
+    $("report-form").addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      const restricted = mayRestricted && $("report-edition").value === "restricted";
+      const url = `/api/reports/daily/${encodeURIComponent($("report-date").value)}${restricted ? "/restricted" : ""}`
+        + `?format=${$("report-format").value}&lang=${encodeURIComponent(document.documentElement.lang || "en")}`;
+      window.open(url, "_blank", "noopener");
+    });
+  }
+
   async function findingsPage() {
+    await reportForm();
     const published = await api("GET", "/api/cases?state=PUBLISHED");
     $("findings-count").textContent = t("cases.findings.count", { count: published.length });
     $("findings").replaceChildren(...published.map((c) => {

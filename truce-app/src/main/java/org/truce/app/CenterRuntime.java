@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.truce.app.ledger.LedgerServices;
+import org.truce.reports.daily.DailyReportBuilder;
 import org.truce.app.via.SimulatedAssets;
 import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
@@ -141,6 +142,9 @@ final class CenterRuntime implements AutoCloseable {
                     .withModule(org.truce.server.provisions.ProvisionsModule.of(center,
                             new org.truce.implementation.RecordedZoneCoverage(coverage),
                             org.truce.implementation.ImplementationTracker.Config.defaults()))
+                    .withModule(new org.truce.server.reports.DailyReportModule(new DailyReportBuilder.Sources(
+                            agreement, store.incidents(), store.observations(), store.assets(),
+                            DataDirectoryCases.of(store), log.tables()), clock))
                     .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""))
                     .withOperationalData(o.settings().operationalData(sim != null));
             TruceServer server = new TruceServer(center, serverOptions);

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.truce.agreement.ContingentId;
 import org.truce.rules.Incident;
@@ -18,12 +20,14 @@ import org.truce.rules.Incident;
  * the repository's version check.
  */
 public final class Casework {
+    private static final System.Logger LOG = System.getLogger(Casework.class.getName());
     private final List<ContingentId> contingents;
     private final CaseLifecycle lifecycle;
     private final CaseRepository cases;
     private final AuditLog audit;
     private final CaseLocks locks;
     private final InstantSource clock;
+    private final List<Consumer<CaseId>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param contingents the agreement's contingents ({@code Agreement.contingents()} ids): every case needs all */
     public Casework(List<ContingentId> contingents, CasePolicy policy, CaseRepository cases, AuditLog audit,
@@ -40,6 +44,27 @@ public final class Casework {
         return lifecycle;
     }
 
+    /**
+     * Calls {@code listener} with a case's id after every change saved to it, whoever made it: a person's action,
+     * the pipeline opening the case of a new incident, a deadline settled by the timer, a lock taken or released.
+     * Called on the thread that made the change, after the save and the audit entry; a listener must be quick and
+     * must not throw (what it throws is logged, and the change still stands).
+     */
+    public void onChange(Consumer<CaseId> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    private void changed(CaseId id) {
+        for (Consumer<CaseId> l : listeners) {
+            try {
+                l.accept(id);
+            } catch (RuntimeException e) {
+                // A listener (the live feed) must not fail a change that is already saved and audited.
+                LOG.log(System.Logger.Level.WARNING, "case change listener failed on " + id, e);
+            }
+        }
+    }
+
     /** Opens the case of an incident (called by the pipeline for every new incident); idempotent per incident. */
     public Case open(Incident incident) {
         Optional<Case> existing = cases.find(CaseId.forIncident(incident.id()));
@@ -48,6 +73,7 @@ public final class Casework {
         Case c = lifecycle.open(incident, contingents, now);
         cases.save(c, 0);
         audit.recordSystem(now, Action.OPEN_CASE, c.id().value(), "-", c.summary());
+        changed(c.id());
         return c;
     }
 
@@ -138,6 +164,7 @@ public final class Casework {
                 cases.save(s, c.version());
                 audit.recordSystem(now, Action.APPLY_DEADLINES, c.id().value(), c.summary(), s.summary());
                 moved.add(s);
+                changed(s.id());
             }
         }
         return moved;
@@ -158,6 +185,7 @@ public final class Casework {
         CaseLocks.Lock lock = locks.acquire(c.id(), who, now);
         audit.record(who, now, Action.ACQUIRE_LOCK, id.value(), "lock " + own + ": " + before,
                 "lock " + own + ": " + lock.holder() + " until " + lock.expires());
+        changed(id);
         return lock;
     }
 
@@ -168,6 +196,7 @@ public final class Casework {
         String before = locks.holder(id, own, now).map(CaseLocks.Lock::holder).orElse("free");
         locks.release(id, who, now);
         audit.record(who, now, Action.RELEASE_LOCK, id.value(), "lock " + own + ": " + before, "lock " + own + ": free");
+        changed(id);
     }
 
     private CaseView move(Principal who, Action action, CaseId id, ContingentId own, UnaryOperator<Case> step) {
@@ -183,6 +212,7 @@ public final class Casework {
         }
         cases.save(after, before.version());
         audit.record(who, clock.instant(), action, id.value(), before.summary(), after.summary());
+        changed(id);
         return project(after, who);
     }
 

@@ -61,6 +61,9 @@ class AuthorizationMatrixTest {
         get(r, "/metrics", "O");
         get(r, "/api/provisions", "O");
         get(r, "/api/provisions/{id}", "/api/provisions/%C2%B61", "O");
+        // The public edition of the daily report is published material; the restricted one is not.
+        get(r, "/api/reports/daily/{date}", "/api/reports/daily/2020-11-19", "A");
+        get(r, "/api/reports/daily/{date}/restricted", "/api/reports/daily/2020-11-19/restricted", "UAAAAAAFFA");
         // Sensors carry their own asset token; no person's role opens ingest.
         r.add(new Row("POST", "/api/ingest/observations", "/api/ingest/observations", "application/json", "[]", "U"));
         r.add(new Row("POST", "/api/ingest/geojson", "/api/ingest/geojson", "application/json", "{}", "U"));

@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.truce.server.auth.OperationalData;
@@ -137,6 +138,27 @@ class BlindRuleChannelsTest {
                         assertThat(e.data()).doesNotContain(secretOf(own));
                     }
                 }
+            }
+        }
+    }
+
+    @Test
+    void casesOpenedByThePipelineAndSettledByTheTimerReachTheLiveFeed() throws Exception {
+        try (CaseServer s = new CaseServer(OperationalData.PUBLIC)) {
+            var events = s.server.uri().resolve("/api/events");
+            try (SseReader ru = new SseReader(events, Map.of(TestAuthenticator.HEADER, "ANALYST RU"))) {
+                awaitClients(s, 1);
+                // As CaseRuntime does for every new incident: no HTTP request involved.
+                String id = s.openCase(39.75, 46.80);
+                Duration t = Duration.ofSeconds(10);
+                var opened = ru.await("case", j -> j.path("id").asText().equals(id), t);
+                assertThat(opened.json().path("state").asText()).isEqualTo("ASSESSING");
+                var c = s.services.cases().find(org.truce.cases.CaseId.of(id)).orElseThrow();
+                s.tc.clock.advance(Duration.between(s.tc.clock.instant(), c.deadline()).plusMinutes(1));
+                assertThat(s.services.casework().settleDeadlines()).isNotEmpty();
+                var settled = ru.await("case", j -> j.path("id").asText().equals(id)
+                        && !j.path("state").asText().equals("ASSESSING"), t);
+                assertThat(settled.json().at("/slots/RU/kind").asText()).isEqualTo("missing");
             }
         }
     }

@@ -50,7 +50,12 @@ final class CaseServer implements AutoCloseable {
                 .withOperationalData(mode)
                 .withModule(org.truce.server.provisions.ProvisionsModule.of(tc.center,
                         org.truce.implementation.ZoneCoverage.none(),
-                        org.truce.implementation.ImplementationTracker.Config.defaults()));
+                        org.truce.implementation.ImplementationTracker.Config.defaults()))
+                .withModule(new org.truce.server.reports.DailyReportModule(new org.truce.reports.daily.DailyReportBuilder.Sources(
+                        agreement, tc.store.incidents(), tc.store.observations(), tc.store.assets(),
+                        java.util.Optional.of(new org.truce.reports.daily.DailyReportBuilder.JointVerification(
+                                services.cases(), services.allegationStore())),
+                        new org.truce.ledger.memory.InMemoryLedgerStore()), tc.clock));
         TestAuthenticator test = new TestAuthenticator();
         if (accounts) {
             var store = AccountsHttpTest.accounts(agreement, new java.util.concurrent.atomic.AtomicReference<>(TestCenter.START));

@@ -170,6 +170,12 @@ class CasesBrowserTest {
         Locator agreed = liaison.locator(".published[data-case-id='" + agreedCase + "']");
         assertThat(agreed.locator(".outcome-verdict").innerText()).isEqualTo("Confirmed");
         assertThat(liaison.locator("#findings-count").innerText()).isEqualTo("2 published outcomes");
+        // The day's joint report, public edition (the only one a liaison officer is offered), names the dissent.
+        assertThat(liaison.locator("#report-edition").isVisible()).isFalse();
+        liaison.fill("#report-date", "2020-11-20");
+        Page report = liaison.waitForPopup(() -> liaison.click("#report-open"));
+        report.waitForLoadState();
+        assertThat(report.content()).contains("Daily joint report").contains(dissentCase);
 
         // The same page in Russian: the texts come from the bundle.
         Page ruPage = as("LIAISON_OFFICER AZ", "/findings.html?lang=ru");
@@ -200,6 +206,34 @@ class CasesBrowserTest {
             Page desk = as(outsider, "/findings.html");
             assertThat(desk.content()).doesNotContain(secret).doesNotContain(id);
         }
+    }
+
+    @Test
+    void theDeskFollowsCasesOpenedByThePipelineAndTheCasePageShowsWhoIsWorkingOnIt() {
+        Page desk = as("ANALYST TR", "/desk.html?contingent=TR");
+        // Opened as the pipeline opens every new incident's case: the open desk learns of it from the live feed.
+        String id = s.openCase(39.65, 46.95);
+        desk.waitForSelector("#queue a[data-case-id='" + id + "']", new Page.WaitForSelectorOptions().setTimeout(TIMEOUT_MS));
+
+        Page analyst = as("ANALYST TR", "/case.html?id=" + id);
+        awaitText(analyst, "#lock-holder", "Nobody of your contingent");
+        analyst.click("#lock-take");
+        awaitText(analyst, "#lock-holder", "You are working on this case");
+        assertThat(analyst.locator("#lock-release").isVisible()).isTrue();
+
+        Page duty = as("DUTY_OFFICER TR", "/case.html?id=" + id);
+        String holder = TestAuthenticator.parse("ANALYST TR").userId();
+        awaitText(duty, "#lock-holder", holder + " is working on this case");
+        assertThat(duty.locator("#lock-take").isVisible()).as("a lock held by someone else is not taken over").isFalse();
+        // The desk shows the holder too, updated live.
+        awaitText(desk, "#queue", holder);
+        // RU's desk knows nothing of TR's lock: locks are per contingent.
+        Page ru = as("ANALYST RU", "/case.html?id=" + id);
+        awaitText(ru, "#lock-holder", "Nobody of your contingent");
+
+        analyst.click("#lock-release");
+        awaitText(analyst, "#lock-holder", "Nobody of your contingent");
+        assertThat(errors).isEmpty();
     }
 
     @Test

@@ -93,6 +93,9 @@ public final class RoutePolicy {
         // The implementation tracker: its evidence is incidents and coverage, so it is operational data too.
         put(t, "GET", "/api/provisions", Access.OPERATIONAL);
         put(t, "GET", "/api/provisions/{id}", Access.OPERATIONAL);
+        // The daily report: the public edition is published material, the restricted one is not.
+        put(t, "GET", "/api/reports/daily/{date}", Access.PUBLIC);
+        put(t, "GET", "/api/reports/daily/{date}/restricted", Access.STAFF_OR_AUDITOR);
         // Sensors authenticate with their asset token inside the handler.
         put(t, "POST", "/api/ingest/observations", Access.ASSET_TOKEN);
         put(t, "POST", "/api/ingest/geojson", Access.ASSET_TOKEN);

@@ -69,6 +69,7 @@ public final class CasesModule implements ServerModule {
     /**
      * @param incidents where case incidents are looked up (opening a case, reviewing allegations)
      * @param feed      the live feed that receives a {@code case} event, projected per client, after every change
+ *                  to a case, whoever made it (the pipeline and the deadline timer included)
      * @param now       the center's clock, for projecting cases onto the live feed
      */
     public CasesModule(CaseServices services, Agreement agreement, IncidentRepository incidents, LiveFeed feed,
@@ -79,6 +80,9 @@ public final class CasesModule implements ServerModule {
         this.feed = Objects.requireNonNull(feed);
         this.mapper = Objects.requireNonNull(mapper);
         this.now = Objects.requireNonNull(now);
+        // Every change reaches the live feed, whoever made it: the pipeline opening a case, the deadline timer, a
+        // person through this API.
+        services.casework().onChange(this::announce);
     }
 
     @Override
@@ -150,16 +154,13 @@ public final class CasesModule implements ServerModule {
         String incidentId = b.text("incidentId");
         Incident incident = incidents.find(incidentId).orElseThrow(() -> ProblemException.unprocessable(
                 Optional.of("incidentId"), "no incident " + incidentId));
-        CaseView v = services.casework().open(RequestPrincipal.of(ctx), incident);
-        announce(v.id());
-        ctx.status(201).json(v);
+        ctx.status(201).json(services.casework().open(RequestPrincipal.of(ctx), incident));
     }
 
     private void deadlines(Context ctx) {
         Principal who = RequestPrincipal.of(ctx);
         List<CaseView> moved = new ArrayList<>();
         for (var c : services.casework().settleDeadlines(who)) {
-            announce(c.id());
             Visibility.redact(c, who, now.get()).ifPresent(moved::add);
         }
         ctx.json(moved);
@@ -179,13 +180,13 @@ public final class CasesModule implements ServerModule {
                 b.optOneOf("attribution", partyIds(), PartyId::of), b.number("confidence", 0),
                 b.strings("evidence"), b.optText("text").orElse(""));
         CaseId id = caseId(ctx);
-        changed(ctx, id, services.casework().submit(RequestPrincipal.of(ctx), id, d));
+        ctx.json(services.casework().submit(RequestPrincipal.of(ctx), id, d));
     }
 
     private void comment(Context ctx) {
         JsonBody b = JsonBody.parse(mapper, ctx.body(), Set.of("text"));
         CaseId id = caseId(ctx);
-        changed(ctx, id, services.casework().comment(RequestPrincipal.of(ctx), id, b.text("text")));
+        ctx.json(services.casework().comment(RequestPrincipal.of(ctx), id, b.text("text")));
     }
 
     private void propose(Context ctx) {
@@ -210,13 +211,13 @@ public final class CasesModule implements ServerModule {
             throw new Refusal(Refusal.Kind.INVALID, e.getMessage());
         }
         CaseId id = caseId(ctx);
-        changed(ctx, id, services.casework().propose(RequestPrincipal.of(ctx), id, f));
+        ctx.json(services.casework().propose(RequestPrincipal.of(ctx), id, f));
     }
 
     private void dissent(Context ctx) {
         JsonBody b = JsonBody.parse(mapper, ctx.body(), Set.of("statement"));
         CaseId id = caseId(ctx);
-        changed(ctx, id, services.casework().dissent(RequestPrincipal.of(ctx), id, b.optText("statement").orElse("")));
+        ctx.json(services.casework().dissent(RequestPrincipal.of(ctx), id, b.optText("statement").orElse("")));
     }
 
     private interface Step {
@@ -226,7 +227,7 @@ public final class CasesModule implements ServerModule {
     private void step(Context ctx, Step step) {
         JsonBody.parse(mapper, ctx.body(), Set.of());
         CaseId id = caseId(ctx);
-        changed(ctx, id, step.apply(RequestPrincipal.of(ctx), id));
+        ctx.json(step.apply(RequestPrincipal.of(ctx), id));
     }
 
     private void lock(Context ctx) {
@@ -236,11 +237,6 @@ public final class CasesModule implements ServerModule {
     private void unlock(Context ctx) {
         services.casework().unlock(RequestPrincipal.of(ctx), caseId(ctx));
         ctx.status(204);
-    }
-
-    private void changed(Context ctx, CaseId id, CaseView v) {
-        announce(id);
-        ctx.json(v);
     }
 
     /** Tells every live client about the case, each as their principal may see it (often not at all). */
