@@ -27,6 +27,25 @@ class DeskTest {
     }
 
     @Test
+    void everySavedChangeIsAnnouncedWhoeverMadeItAndAFailingListenerUndoesNothing() {
+        var desk = new Desk();
+        List<CaseId> seen = new java.util.ArrayList<>();
+        desk.work.onChange(seen::add);
+        desk.work.onChange(id -> { throw new IllegalStateException("a broken live feed"); });
+        CaseId second = desk.work.open(incident("INC-2020-11-14-0043", T0, T0.plusSeconds(60))).id();
+        desk.work.open(incident("INC-2020-11-14-0043", T0, T0.plusSeconds(60))); // idempotent: nothing changed
+        desk.work.lock(analyst(RU), desk.id);
+        desk.work.submit(analyst(RU), desk.id, yes(AZ, 0.9));
+        desk.work.unlock(analyst(RU), desk.id);
+        assertThatThrownBy(() -> desk.work.submit(analyst(RU), desk.id, yes(AZ, 0.9))).isInstanceOf(Refusal.class);
+        desk.clock.advance(POLICY.assessmentWindow().plusMinutes(1));
+        desk.work.settleDeadlines();
+        assertThat(seen.subList(0, 4)).containsExactly(second, desk.id, desk.id, desk.id);
+        assertThat(seen.subList(4, seen.size())).containsExactlyInAnyOrder(desk.id, second);
+        assertThat(desk.stored().missing()).containsExactly(TR);
+    }
+
+    @Test
     void aHolderRenewsItsOwnLock() {
         var locks = new CaseLocks(Duration.ofMinutes(10));
         CaseId id = CaseId.of("CASE-1");
