@@ -40,6 +40,11 @@ class SimulatedCenterTest {
             clockBefore = json(runtime.uri(), "api/clock").get("time").asText();
             assertThat(clockBefore).startsWith("2020-11-");
             assertThat(waitForCoverage(runtime.uri())).as("segments observed in the last hour").isPositive();
+            // The running center's daily report of the day under way, from its own store (no need to stop it).
+            String day = clockBefore.substring(0, 10);
+            HttpResponse<String> report = get(runtime.uri(), "api/reports/daily/" + day + "?lang=ru");
+            assertThat(report.statusCode()).as(report.body()).isEqualTo(200);
+            assertThat(report.body()).contains("Ежедневный совместный доклад", "karabakh-2020");
         }
         assertThat(Files.list(data.resolve("keys")).count()).as("one key per contingent").isEqualTo(2);
         try (CenterRuntime runtime = CenterRuntime.start(options, new PrintWriter(log, true))) {
