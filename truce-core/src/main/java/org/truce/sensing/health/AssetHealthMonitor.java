@@ -25,7 +25,8 @@ import org.truce.sensing.SensorSpec;
  *   <li>the {@code interferenceLosses}-th offline transition within {@code interferenceWindow} →
  *       {@link AssetStatus#PROBABLE_INTERFERENCE} instead of OFFLINE;</li>
  *   <li>a platform fix implying a speed above {@code SensorSpec.maxSpeedMps} (after allowing for both fixes'
- *       CEP) → {@link AssetStatus#POSITION_ANOMALY}; a fixed sensor (max speed 0) may only move within its CEP;</li>
+ *       errors, {@link #CEP_PAIR_BOUND} × √(CEP₁² + CEP₂²)) → {@link AssetStatus#POSITION_ANOMALY}; a fixed sensor
+ *       (max speed 0) may only move within that allowance;</li>
  *   <li>a link report flagged impaired → {@link AssetStatus#DEGRADED}.</li>
  * </ul>
  *
@@ -33,6 +34,13 @@ import org.truce.sensing.SensorSpec;
  * thread-safe; the caller serialises calls (the ingest wiring does).
  */
 public final class AssetHealthMonitor {
+    /**
+     * How many combined CEPs two honest fixes may lie apart: with circular Gaussian errors (σ = CEP / 1.1774) the
+     * distance between two fixes of one still platform exceeds k·σ_d with probability exp(−k²/2); k = 5.26 makes
+     * that one pair in a million, so an honest sensor reporting every 10 s is flagged about once a year, while a
+     * spoofed jump of hundreds of metres still is. (The sum of the two CEPs, used before, flagged one pair in four.)
+     */
+    public static final double CEP_PAIR_BOUND = Math.sqrt(2 * Math.log(1e6)) / 1.1774;
     private static final double EARTH_RADIUS_M = 6_371_008.8;
 
     private final Function<AssetId, Optional<SensorSpec>> specs;
@@ -139,7 +147,7 @@ public final class AssetHealthMonitor {
         Observation.PlatformFix last = s.lastFix;
         if (last == null) return Optional.empty();
         double dist = distanceM(last.position(), fix.position());
-        double slack = last.cepM() + fix.cepM();
+        double slack = CEP_PAIR_BOUND * Math.hypot(last.cepM(), fix.cepM());
         double seconds = Math.abs(Duration.between(last.time(), fix.time()).toMillis()) / 1000.0;
         double allowed = s.spec.maxSpeedMps() * seconds + slack;
         if (dist <= allowed) return Optional.empty();

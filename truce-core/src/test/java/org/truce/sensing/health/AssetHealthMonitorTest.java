@@ -76,8 +76,22 @@ class AssetHealthMonitorTest {
     @Test
     void aFixedSensorThatMovesBeyondItsCepIsAnomalous() {
         monitor.observe(fix(CAM, T0, 39.90, 47.00), T0);
-        assertThat(monitor.observe(fix(CAM, T0.plusSeconds(3600), 39.9005, 47.00), T0.plusSeconds(3600)))
+        assertThat(monitor.observe(fix(CAM, T0.plusSeconds(3600), 39.9015, 47.00), T0.plusSeconds(3600)))
                 .extracting(AssetStatusChange::to).containsExactly(AssetStatus.POSITION_ANOMALY);
+    }
+
+    @Test
+    void aFixedSensorsHonestNoiseWithinItsCepIsNeverAnAnomaly() {
+        // Fixes scattered as the CEP says (σ = CEP / 1.1774 per axis): a day of them every 10 s, none flagged.
+        java.util.Random rnd = new java.util.Random(42);
+        double sigmaDeg = 5 / 1.1774 / 111_000.0;   // fix() reports a CEP of 5 m
+        List<AssetStatusChange> all = new java.util.ArrayList<>();
+        for (int i = 0; i < 8640; i++) {
+            Instant t = T0.plusSeconds(10L * i);
+            all.addAll(monitor.observe(fix(CAM, t, 39.90 + rnd.nextGaussian() * sigmaDeg,
+                    47.00 + rnd.nextGaussian() * sigmaDeg / Math.cos(Math.toRadians(39.9))), t));
+        }
+        assertThat(all).extracting(AssetStatusChange::to).doesNotContain(AssetStatus.POSITION_ANOMALY);
     }
 
     @Test
