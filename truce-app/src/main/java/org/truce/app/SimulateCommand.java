@@ -84,7 +84,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--via", paramLabel = "LIST", split = ",",
             description = {"send the theater through a running center's adapters instead of in-process:",
-                    "mavlink, cot, mqtt, http (comma-separated; routing in docs/simulation.md). The target runs",
+                    "mavlink, klv, cot, mqtt, http (comma-separated; routing in docs/simulation.md). The target runs",
                     "truce serve --scenario DIR --clock sensors --simulated-assets on an empty --data"})
     List<String> via;
 
@@ -95,6 +95,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--mavlink-port", paramLabel = "N", defaultValue = "14550",
             description = "the target's MAVLink UDP port (default: ${DEFAULT-VALUE})")
     int mavlinkPort;
+
+    @Option(names = "--klv-port", paramLabel = "N",
+            description = {"the target's MISB ST 0601 KLV UDP port, ingest.klv.port (required with --via klv: a",
+                    "center listens for KLV only on a port it is given)"})
+    Integer klvPort;
 
     @Option(names = "--cot-port", paramLabel = "N", defaultValue = "8087",
             description = "the target's CoT TCP port (default: ${DEFAULT-VALUE})")
@@ -185,6 +190,12 @@ final class SimulateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        if (protocols.contains(Protocol.KLV) && klvPort == null) {
+            throw new UserError("--via klv needs --klv-port N: the target's ingest.klv.port (it has none by default)");
+        }
+        if (klvPort != null && (klvPort < 1 || klvPort > 65535)) {
+            throw new UserError("--klv-port " + klvPort + ": port must be 1..65535");
+        }
         HostPort http = HostPort.parse(target, 8080, "--target");
         HostPort broker = mqtt == null ? new HostPort(http.host(), 1883) : HostPort.parse(mqtt, 1883, "--mqtt");
         Path dir = scenario != null ? scenario : Scenarios.defaultScenario();
@@ -195,8 +206,8 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Simulation sim = new Simulation(agreement, setup, seed, t0, length);
-        ViaRun.Target where = new ViaRun.Target(http.host(), http.port(), mavlinkPort, cotPort, broker.host(),
-                broker.port(), mqttPrefix, Optional.ofNullable(tokens), apiToken());
+        ViaRun.Target where = new ViaRun.Target(http.host(), http.port(), mavlinkPort, klvPort == null ? 0 : klvPort,
+                cotPort, broker.host(), broker.port(), mqttPrefix, Optional.ofNullable(tokens), apiToken());
         long[] lastPercent = {-1};
         ViaRun.Result result;
         try {

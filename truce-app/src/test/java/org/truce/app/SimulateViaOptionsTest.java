@@ -18,6 +18,10 @@ class SimulateViaOptionsTest {
         assertThat(alone.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(alone.err()).contains("--via and --target go together");
 
+        Cli klvNoPort = Cli.run("simulate", "--via", "mavlink,klv", "--target", "127.0.0.1");
+        assertThat(klvNoPort.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(klvNoPort.err()).contains("--via klv needs --klv-port");
+
         Cli badTarget = Cli.run("simulate", "--via", "mqtt", "--target", "host:99999");
         assertThat(badTarget.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(badTarget.err()).contains("port must be 1..65535");

@@ -33,9 +33,9 @@ import org.truce.time.SimulatedClock;
 import org.truce.testing.TestAgreements;
 
 /**
- * {@code truce simulate --via mavlink,cot,mqtt} drives a real center ({@code truce serve --clock sensors
- * --simulated-assets}) through its MAVLink, CoT and MQTT adapters (Mosquitto on localhost:1883), and the center
- * raises exactly the incidents of the in-process run of the same seed and duration.
+ * {@code truce simulate --via mavlink,klv,cot,mqtt} drives a real center ({@code truce serve --clock sensors
+ * --simulated-assets}) through its MAVLink, MISB KLV, CoT and MQTT adapters (Mosquitto on localhost:1883), and the
+ * center raises exactly the incidents of the in-process run of the same seed and duration.
  */
 class SimulateViaTest {
     /** Injected violations start 10 min in and end 90 min + their dwell before the end: 2.5 h leaves 20 min. */
@@ -61,10 +61,15 @@ class SimulateViaTest {
         assertThat(expected).as("the in-process run raises incidents to compare").isNotEmpty();
 
         String unique = "via" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        int mavlink = freeUdpPort(), cot = freeTcpPort();
+        int mavlink, klv, cot = freeTcpPort();
+        try (DatagramSocket a = new DatagramSocket(0); DatagramSocket b = new DatagramSocket(0)) {
+            mavlink = a.getLocalPort(); // both held at once, so they differ
+            klv = b.getLocalPort();
+        }
         Settings settings = Settings.load(Optional.empty(), Map.of(
                 "TRUCE_CENTER_CLOCK", "sensors", "TRUCE_INGEST_SIMULATED_ASSETS", "true",
-                "TRUCE_INGEST_MAVLINK_PORT", Integer.toString(mavlink), "TRUCE_INGEST_COT_TCP_PORT", Integer.toString(cot),
+                "TRUCE_INGEST_MAVLINK_PORT", Integer.toString(mavlink), "TRUCE_INGEST_KLV_PORT", Integer.toString(klv),
+                "TRUCE_INGEST_COT_TCP_PORT", Integer.toString(cot),
                 "TRUCE_INGEST_COT_UDP_PORT", "0", "TRUCE_INGEST_MQTT_HOST", "localhost",
                 "TRUCE_INGEST_MQTT_TOPIC_PREFIX", unique, "TRUCE_INGEST_MQTT_CLIENT_ID", unique));
         // A center for real sensors shows its assets, incidents and metrics only to staff and auditors: the sender
@@ -84,8 +89,9 @@ class SimulateViaTest {
         try (CenterRuntime target = CenterRuntime.start(options, new PrintWriter(log, true))) {
             Cli via = Cli.run("simulate", "--scenario", scenario.toString(), "--seed", Long.toString(SEED),
                     "--duration", DURATION.toString(),
-                    "--quiet", "--via", "mavlink,cot,mqtt", "--target", "127.0.0.1:" + target.uri().getPort(),
-                    "--mavlink-port", Integer.toString(mavlink), "--cot-port", Integer.toString(cot),
+                    "--quiet", "--via", "mavlink,klv,cot,mqtt", "--target", "127.0.0.1:" + target.uri().getPort(),
+                    "--mavlink-port", Integer.toString(mavlink), "--klv-port", Integer.toString(klv),
+                    "--cot-port", Integer.toString(cot),
                     "--mqtt", "localhost:1883", "--mqtt-prefix", unique,
                     "--api-token-file", tokenFile.toString(),
                     "--report-json", tmp.resolve("via.json").toString());
@@ -98,7 +104,7 @@ class SimulateViaTest {
             assertThat(b.get("rejected").size()).isZero();
             expectedScore.fieldNames().forEachRemaining(field ->
                     assertThat(b.get(field)).as(field).isEqualTo(expectedScore.get(field)));
-            for (String p : List.of("mavlink", "cot", "mqtt")) {
+            for (String p : List.of("mavlink", "klv", "cot", "mqtt")) {
                 assertThat(b.path("via").path(p).path("sent").asLong()).as(p + " messages").isPositive();
                 assertThat(b.path("via").path(p).path("accepted").asLong()).as(p + " accepted")
                         .isEqualTo(b.path("via").path(p).path("sent").asLong());
@@ -153,12 +159,6 @@ class SimulateViaTest {
 
     private static int freeTcpPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private static int freeUdpPort() throws IOException {
-        try (DatagramSocket s = new DatagramSocket(0)) {
             return s.getLocalPort();
         }
     }

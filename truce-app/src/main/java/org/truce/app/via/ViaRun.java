@@ -44,9 +44,14 @@ public final class ViaRun {
     /** A little more than the server's pipeline tick (1 s), waited once at the end. */
     static final Duration SETTLE = Duration.ofMillis(1500);
 
-    /** Where the center listens: its HTTP API and its adapters. */
-    public record Target(String host, int httpPort, int mavlinkPort, int cotPort, String mqttHost, int mqttPort,
-                         String mqttPrefix, Optional<Path> tokens, Optional<String> apiToken) {
+    /**
+     * Where the center listens: its HTTP API and its adapters.
+     *
+     * @param klvPort the center's KLV UDP port ({@code ingest.klv.port}), needed for {@code --via klv} only: the
+     *                center has no KLV port unless one is configured
+     */
+    public record Target(String host, int httpPort, int mavlinkPort, int klvPort, int cotPort, String mqttHost,
+                         int mqttPort, String mqttPrefix, Optional<Path> tokens, Optional<String> apiToken) {
         public URI uri() {
             return URI.create("http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + httpPort + "/");
         }
@@ -136,6 +141,13 @@ public final class ViaRun {
                     Map<AssetId, Integer> ids = new LinkedHashMap<>();
                     assets.values().forEach(a -> a.systemId().ifPresent(s -> ids.put(a.id(), s)));
                     yield new MavlinkSender(new InetSocketAddress(target.host(), target.mavlinkPort()), ids, sim.start());
+                }
+                case KLV -> {
+                    if (target.klvPort() <= 0) {
+                        throw new IllegalArgumentException("--via klv needs --klv-port N, the target's ingest.klv.port "
+                                + "(off unless configured)");
+                    }
+                    yield new KlvSender(new InetSocketAddress(target.host(), target.klvPort()));
                 }
                 case COT -> new CotSender(new InetSocketAddress(target.host(), target.cotPort()));
                 case MQTT -> {

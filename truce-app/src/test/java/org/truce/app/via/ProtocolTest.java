@@ -52,6 +52,18 @@ class ProtocolTest {
         assertThat(Protocol.route(array, new Observation.PlatformFix(array.id(), T, P, 0, 5, 0, 0), all))
                 .isEqualTo(Protocol.MQTT);
         assertThat(Protocol.route(drone, fix, EnumSet.of(Protocol.COT))).isEqualTo(Protocol.COT);
+        // KLV carries a drone's four-cornered footprint, and nothing else.
+        var withKlv = EnumSet.of(Protocol.MAVLINK, Protocol.KLV, Protocol.COT, Protocol.MQTT);
+        Observation.Footprint quad = new Observation.Footprint(drone.id(), T, List.of(P, new GeoPoint(39.81, 46.7),
+                new GeoPoint(39.81, 46.71), new GeoPoint(39.8, 46.71), P), 0.7);
+        assertThat(Protocol.route(drone, quad, withKlv)).isEqualTo(Protocol.KLV);
+        assertThat(Protocol.route(drone, footprint, withKlv)).as("three corners").isEqualTo(Protocol.MQTT);
+        assertThat(Protocol.route(drone, fix, withKlv)).isEqualTo(Protocol.MAVLINK);
+        assertThat(Protocol.route(drone, detection, withKlv)).isEqualTo(Protocol.COT);
+        Observation.Footprint cameraQuad = new Observation.Footprint(array.id(), T, quad.ring(), 0.7);
+        assertThat(Protocol.route(array, cameraQuad, withKlv)).isEqualTo(Protocol.MQTT);
+        assertThatThrownBy(() -> Protocol.route(drone, fix, EnumSet.of(Protocol.KLV)))
+                .hasMessageContaining("[mavlink, mqtt, http, cot]");
         assertThatThrownBy(() -> Protocol.route(array, cue, EnumSet.of(Protocol.MAVLINK, Protocol.COT)))
                 .hasMessageContaining("fire").hasMessageContaining("[mqtt, http]");
     }
@@ -60,7 +72,7 @@ class ProtocolTest {
     void theListIsParsedWithAReasonForWhatIsNotAProtocol() {
         assertThat(Protocol.parse("mavlink, COT,mqtt")).containsExactly(Protocol.MAVLINK, Protocol.COT, Protocol.MQTT);
         assertThatThrownBy(() -> Protocol.parse("mavlink,smoke")).hasMessageContaining("'smoke'");
-        assertThatThrownBy(() -> Protocol.parse("klv")).hasMessageContaining("not supported yet");
+        assertThat(Protocol.parse("cot,klv")).containsExactly(Protocol.KLV, Protocol.COT);
         assertThatThrownBy(() -> Protocol.parse(" , ")).hasMessageContaining("names no protocol");
     }
 }

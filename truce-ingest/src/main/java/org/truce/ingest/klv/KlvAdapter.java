@@ -3,12 +3,16 @@ package org.truce.ingest.klv;
 import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jmisb.api.common.KlvParseException;
+import org.jmisb.api.klv.BerDecoder;
+import org.jmisb.api.klv.BerField;
 import org.jmisb.api.klv.IMisbMessage;
 import org.jmisb.api.klv.KlvParser;
+import org.jmisb.api.klv.UniversalLabel;
 import org.jmisb.api.klv.st0601.IUasDatalinkValue;
 import org.jmisb.api.klv.st0601.NestedVmtiLocalSet;
 import org.jmisb.api.klv.st0601.PrecisionTimeStamp;
@@ -82,7 +86,7 @@ public final class KlvAdapter {
         List<IMisbMessage> messages;
         try {
             validator.frameSize(data.length, "KLV datagram from " + from);
-            messages = KlvParser.parseBytes(data);
+            messages = parse(data);
         } catch (RejectedInput e) {
             gate.reject(CHANNEL, e);
             return;
@@ -106,6 +110,30 @@ public final class KlvAdapter {
             gate.reject(CHANNEL, new RejectedInput(Reasons.MALFORMED, "no ST 0601 local set in " + data.length
                     + " bytes from " + from));
         }
+    }
+
+    /**
+     * The datagram's top-level KLV messages (16-byte universal key, BER length, value), each handed to jmisb on its
+     * own: jmisb 1.10.0's {@code KlvParser.parseBytes} finds the length of every message at the start of the array
+     * (it drops the offset), so a datagram of several sets came back as as many copies of the first.
+     */
+    static List<IMisbMessage> parse(byte[] data) throws KlvParseException {
+        List<IMisbMessage> out = new ArrayList<>();
+        int pos = 0;
+        while (pos < data.length) {
+            if (data.length - pos <= UniversalLabel.LENGTH) {
+                throw new KlvParseException("truncated KLV key at byte " + pos + " of " + data.length);
+            }
+            BerField length = BerDecoder.decode(data, pos + UniversalLabel.LENGTH, false);
+            long end = (long) pos + UniversalLabel.LENGTH + length.getLength() + length.getValue();
+            if (end > data.length) {
+                throw new KlvParseException("KLV message at byte " + pos + " runs " + (end - data.length)
+                        + " bytes past the datagram's end");
+            }
+            out.addAll(KlvParser.parseBytes(Arrays.copyOfRange(data, pos, (int) end)));
+            pos = (int) end;
+        }
+        return out;
     }
 
     /** The observations one local set stands for, in the order fix, footprint, detections. */

@@ -147,6 +147,29 @@ class KlvAdapterTest {
     }
 
     @Test
+    void everySetOfADatagramCountsNotTheFirstOnly() throws IOException {
+        byte[] a = frame(base("RU-UAV-01", Fixture.T0.minusSeconds(3), 39.80, 46.70));
+        byte[] b = frame(base("RU-UAV-01", Fixture.T0.minusSeconds(2), 39.81, 46.71));
+        byte[] c = frame(base("RU-UAV-01", Fixture.T0.minusSeconds(1), 39.82, 46.72));
+        java.io.ByteArrayOutputStream datagram = new java.io.ByteArrayOutputStream();
+        datagram.writeBytes(a);
+        datagram.writeBytes(b);
+        datagram.writeBytes(c);
+        send(datagram.toByteArray());
+        await("three fixes", () -> fx.accepted().size() == 3);
+        var fixes = fx.accepted(Observation.PlatformFix.class);
+        assertThat(fixes).extracting(Observation::time).containsExactly(Fixture.T0.minusSeconds(3),
+                Fixture.T0.minusSeconds(2), Fixture.T0.minusSeconds(1));
+        assertThat(fixes.get(2).position().lat()).isCloseTo(39.82, within(1e-6));
+
+        // A set cut short after whole ones: the datagram is refused, as jmisb refuses a short set.
+        byte[] cut = java.util.Arrays.copyOf(datagram.toByteArray(), a.length + b.length + 5);
+        send(cut);
+        await("cut", () -> fx.rejected("klv", Reasons.MALFORMED) == 1);
+        assertThat(fx.accepted()).hasSize(3);
+    }
+
+    @Test
     void hostileKlvIsCountedAndTheListenerKeepsServing() throws IOException {
         byte[] noise = new byte[500];
         new Random(3).nextBytes(noise);
