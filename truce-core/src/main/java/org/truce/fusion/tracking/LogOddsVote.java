@@ -24,12 +24,14 @@ final class LogOddsVote<K> {
     private final Map<K, Double> scores = new LinkedHashMap<>();
     /** {@link #best()} since the last report, null when it must be worked out again. */
     private Optional<K> best;
+    private double bestConfidence;
 
     /** An independent vote with the same scores. */
     LogOddsVote<K> copy() {
         LogOddsVote<K> c = new LogOddsVote<>();
         c.scores.putAll(scores);
         c.best = best;
+        c.bestConfidence = bestConfidence;
         return c;
     }
 
@@ -59,13 +61,15 @@ final class LogOddsVote<K> {
                 }
             }
             best = Optional.ofNullable(top);
+            bestConfidence = top == null ? 0.0 : sigmoid(high);
         }
         return best;
     }
 
     /** Posterior probability of {@link #best()}, 0 when there is none. */
     double confidence() {
-        return best().map(k -> sigmoid(scores.get(k))).orElse(0.0);
+        best();
+        return bestConfidence;
     }
 
     /**

@@ -124,7 +124,7 @@ public final class MultiSensorTracker implements Tracker {
                 t = t.beforeLast;
                 displace = true;
             }
-            if (!compatible(t, d) || !withinReach(t, d)) continue;
+            if (!withinReach(t, d) || !compatible(t, d)) continue;
             ConstantVelocityFilter.State predicted = predict(t, d.time());
             var in = filter.innovation(predicted, d.x(), d.y(), d.covariance());
             if (in.mahalanobis2() > gate) continue;
@@ -300,11 +300,10 @@ public final class MultiSensorTracker implements Tracker {
      */
     private boolean withinReach(TrackState t, LocalDetection d) {
         double dt = Math.max(0, seconds(t.time, d.time()));
-        double[] m = t.state.mean();
-        double[][] p = t.state.covariance();
-        double px = m[0] + m[2] * dt;
-        double py = m[1] + m[3] * dt;
-        double spread = Math.sqrt(gate * (Math.max(p[0][0], p[1][1]) + d.covariance().trace()))
+        ConstantVelocityFilter.State s = t.state;
+        double px = s.mean(0) + s.mean(2) * dt;
+        double py = s.mean(1) + s.mean(3) * dt;
+        double spread = Math.sqrt(gate * (Math.max(s.covariance(0, 0), s.covariance(1, 1)) + d.covariance().trace()))
                 + 2 * config.maxSpeedMps() * dt;
         double dx = d.x() - px;
         double dy = d.y() - py;
@@ -397,6 +396,6 @@ public final class MultiSensorTracker implements Tracker {
     }
 
     private static double seconds(Instant from, Instant to) {
-        return Duration.between(from, to).toNanos() / 1e9;
+        return (to.getEpochSecond() - from.getEpochSecond()) + (to.getNano() - from.getNano()) / 1e9;
     }
 }
