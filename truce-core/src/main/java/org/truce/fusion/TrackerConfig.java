@@ -10,7 +10,8 @@ import java.util.Objects;
  * <p>Live association and filtering:
  *
  * @param accelerationPsd      spectral density q of the white-noise acceleration of the constant-velocity Kalman
- *                             filter, m^2/s^3 per axis (default 0.5: ground vehicles)
+ *                             filter, m^2/s^3 per axis (default 2: ground vehicles that stop, start and turn at
+ *                             waypoints; 0.5 lost more targets at turns on the simulated theater)
  * @param gateProbability      probability that a true detection falls inside the chi-square(2) gate on the squared
  *                             Mahalanobis distance of the innovation (default 0.999: gate 13.8)
  * @param initialSpeedSigmaMps 1-sigma of each velocity component of a new or re-acquired track (default 15 m/s)
@@ -28,7 +29,8 @@ import java.util.Objects;
  * @param newObjectsPerKm2     density of objects not yet tracked (new units, false alarms), per km^2: a detection
  *                             joins a track only if its likelihood under the track, N(innovation; 0, S), is at
  *                             least this density, else it is more likely something new. Bounds every gate by the
- *                             track's uncertainty: a track known to 1 km no longer takes anything (default 0.1)
+ *                             track's uncertainty: a track known to 1 km no longer takes anything (default 0.05; 0.1 started
+ *                             more tracks for one unit, 0.01 let wide gates take other units, docs/ACCURACY.md)
  * @param sideConflict         a detection naming a party with at least this confidence never joins a track whose
  *                             side is another party with at least this confidence (default 0.8)
  *
@@ -83,7 +85,7 @@ public record TrackerConfig(double accelerationPsd, double gateProbability, doub
     }
 
     public static TrackerConfig defaults() {
-        return new TrackerConfig(0.5, 0.999, 15, 3, Duration.ofMinutes(2), 1.0, Duration.ofMinutes(10), 8, 0.1, 0.8, 0.7,
+        return new TrackerConfig(2.0, 0.999, 15, 3, Duration.ofMinutes(2), 1.0, Duration.ofMinutes(10), 8, 0.05, 0.8, 0.7,
                 Duration.ofHours(12), 1.0, 3_000, 50);
     }
 

@@ -49,6 +49,16 @@ public final class ConstantVelocityFilter {
         public double[][] covariance() {
             return org.truce.fusion.internal.SmallMatrix.copy(covariance);
         }
+
+        /** Component {@code i} of the mean, without the defensive copy of {@link #mean()} (hot in gating). */
+        public double mean(int i) {
+            return mean[i];
+        }
+
+        /** Entry (i, j) of the covariance, without the defensive copy of {@link #covariance()}. */
+        public double covariance(int i, int j) {
+            return covariance[i][j];
+        }
     }
 
     /** The innovation of a measurement against a predicted state. */

@@ -23,13 +23,23 @@ import org.truce.sensing.Observation;
  * filters in the agreement's local metric projection, and tracks kept across coverage gaps.
  *
  * <p><b>Association.</b> A detection may update a live track when its innovation lies inside the chi-square gate
- * ({@link TrackerConfig#gate()}) and nothing forbids the pair: classes must be compatible (vehicles with vehicles,
- * people with people, unless either is unknown or below 0.5), sides must not conflict (both naming different parties
- * with at least {@link TrackerConfig#sideConflict()}: a column does not change army), and a track already hit by the
- * same asset at the same instant is not eligible (one sensor seeing two objects at once means two objects). Among the
- * eligible tracks the detection goes to the one of least {@code d^2 + ln det S}, the negative log-likelihood of the
- * innovation; ties go to the older track. Detections arrive one by one, so this is the nearest-neighbour form of GNN;
- * {@link KalmanTracker} assigns whole scans with the Hungarian method.
+ * ({@link TrackerConfig#gate()}), its innovation's likelihood is at least the density of new objects
+ * ({@link TrackerConfig#maxAssociationCost()}) and nothing forbids the pair: classes must be compatible (vehicles with
+ * vehicles, people with people, unless either is unknown or below 0.5) and sides must not conflict (both naming
+ * different parties with at least {@link TrackerConfig#sideConflict()}: a column does not change army). Among those
+ * tracks the detection goes to the one of least {@code d^2 + ln det S} (the negative log-likelihood of the innovation)
+ * plus {@code -2 ln} of how much likelier its class and side reports are from that track's object than from a new
+ * one: next to a confident APC track and a confident infantry track at one post, a report "personnel" goes to the
+ * infantry. Ties go to the older track.
+ *
+ * <p><b>One scan.</b> One sensor seeing two objects at once means two objects, so a track takes one detection per
+ * asset and instant. Detections arrive one by one, and the first of a scan would otherwise keep the track it fits
+ * even when a later one of the same scan fits it better (a patrol passing a post: the order of the report decides
+ * which of the two keeps the post's track). A later detection that fits better displaces the earlier one: the track
+ * is restored to its state before it, takes the later detection, and the displaced detection is associated anew
+ * among the other tracks (once: it displaces nothing). The displaced detection's track is published with its next
+ * update. Detections arriving one by one make this a sequential approximation of GNN; {@link KalmanTracker} assigns
+ * whole scans with the Hungarian method.
  *
  * <p><b>Coasting.</b> A track's predicted position covariance grows with the filter's process noise but never beyond
  * what {@link TrackerConfig#maxSpeedMps()} allows since its last detection, so a gate stays within physical reach.
@@ -57,6 +67,12 @@ public final class MultiSensorTracker implements Tracker {
     private static final double CONFIRM_SCORE = Math.log(1000);
     /** Floor of a detection's 1-sigma, m: a stated CEP of 0 would make the filter singular. */
     private static final double MIN_SIGMA_M = 1.0;
+    /** Classes a detection can name (all but UNKNOWN), the hypotheses of a class report. */
+    private static final ObjectClass[] KNOWN_CLASSES = java.util.Arrays.stream(ObjectClass.values())
+            .filter(c -> c != ObjectClass.UNKNOWN).toArray(ObjectClass[]::new);
+    private static final int CLASSES = KNOWN_CLASSES.length;
+    /** Share of a wrong class report that names the other family (a vehicle for people or the reverse). */
+    private static final double CROSS_FAMILY = 0.1;
 
     private final LocalProjection projection;
     private final TrackerConfig config;
@@ -67,6 +83,8 @@ public final class MultiSensorTracker implements Tracker {
     private final TreeMap<Long, TrackState> dormant = new TreeMap<>();
     /** The dormant state of each re-acquiring track, restored if it fails to confirm again. */
     private final TreeMap<Long, TrackState> beforeReacquisition = new TreeMap<>();
+    /** Every party a detection has named so far: the hypotheses of a side report (parties are data). */
+    private final java.util.TreeSet<PartyId> sides = new java.util.TreeSet<>();
     private long nextNumber = 1;
 
     public MultiSensorTracker(LocalProjection projection, TrackerConfig config) {
@@ -80,30 +98,67 @@ public final class MultiSensorTracker implements Tracker {
     @Override
     public Track update(String observationId, Observation.Detection detection) {
         LocalDetection d = local(observationId, detection);
+        d.side().ifPresent(sides::add);
+        TrackState track = associate(d, -1, true);
+        return track.toTrack(projection, status(track));
+    }
+
+    /**
+     * Puts the detection into the best live track, else a dormant one it re-acquires, else a new track, and returns
+     * that track. With {@code mayDisplace}, a track that already took a detection of the same asset at the same
+     * instant is a candidate too when this detection fits it better: that detection is taken out again and
+     * associated anew (excluding the track), so the order in which one scan's detections arrive does not decide which
+     * of two crossing or co-located objects keeps the track.
+     */
+    private TrackState associate(LocalDetection d, long excluded, boolean mayDisplace) {
         TrackState best = null;
         ConstantVelocityFilter.State bestPredicted = null;
         double bestCost = Double.POSITIVE_INFINITY;
-        for (TrackState t : live.values()) {
-            if (!eligible(t, d) || !withinReach(t, d)) continue;
+        boolean displacing = false;
+        for (TrackState live1 : live.values()) {
+            if (live1.number == excluded) continue;
+            TrackState t = live1;
+            boolean displace = false;
+            if (t.time.equals(d.time()) && t.assetsAtTime.contains(d.asset())) {
+                if (!mayDisplace || !t.displaceableBy(d)) continue;
+                t = t.beforeLast;
+                displace = true;
+            }
+            if (!withinReach(t, d) || !compatible(t, d)) continue;
             ConstantVelocityFilter.State predicted = predict(t, d.time());
             var in = filter.innovation(predicted, d.x(), d.y(), d.covariance());
             if (in.mahalanobis2() > gate) continue;
-            double cost = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            if (cost <= maxCost && cost < bestCost) {
+            double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
+            if (kinematic > maxCost) continue;
+            double cost = kinematic + featureCost(t, d);
+            if (displace && cost >= live1.lastCost) continue;
+            if (cost < bestCost) {
                 best = t;
                 bestPredicted = predicted;
                 bestCost = cost;
+                displacing = displace;
             }
         }
         TrackState track;
+        LocalDetection displaced = null;
         if (best != null) {
             track = best;
+            if (displacing) {
+                displaced = live.get(track.number).lastDetection;
+                live.put(track.number, track);
+            }
+            track.beforeLast = track.copy();
+            track.lastDetection = d;
+            track.lastCost = bestCost;
             double dt = Math.max(1, seconds(track.time, d.time()));
-            // bestCost is d^2 + ln det S, so ln N(nu; 0, S) = -bestCost / 2 - ln(2 pi).
+            // bestCost is -2 ln of the innovation's likelihood (and of the reports' likelihood ratio) less ln (2 pi)^2,
+            // so the log-likelihood ratio against a false alarm gains -bestCost / 2 - ln(2 pi) - ln(density dt).
             track.score += -0.5 * bestCost - Math.log(2 * Math.PI) - Math.log(config.falseAlarmDensity() * dt);
             track.state = filter.update(bestPredicted, d.x(), d.y(), d.covariance());
         } else {
             track = reacquire(d).orElseGet(() -> start(d));
+            track.beforeLast = null;
+            track.lastDetection = null;
         }
         track.note(d, config.evidenceLimit());
         if (!track.confirmed || track.reacquiring) {
@@ -113,7 +168,8 @@ public final class MultiSensorTracker implements Tracker {
                 beforeReacquisition.remove(track.number);
             }
         }
-        return track.toTrack(projection, status(track));
+        if (displaced != null) associate(displaced, track.number, false);
+        return track;
     }
 
     @Override
@@ -176,8 +232,10 @@ public final class MultiSensorTracker implements Tracker {
                     config.initialSpeedSigmaMps());
             var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
             if (in.mahalanobis2() > gate) continue;
-            double cost = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            if (cost <= maxCost && cost < bestCost) {
+            double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
+            if (kinematic > maxCost) continue;
+            double cost = kinematic + featureCost(t, d);
+            if (cost < bestCost) {
                 best = t;
                 bestPrior = prior;
                 bestCost = cost;
@@ -242,20 +300,67 @@ public final class MultiSensorTracker implements Tracker {
      */
     private boolean withinReach(TrackState t, LocalDetection d) {
         double dt = Math.max(0, seconds(t.time, d.time()));
-        double[] m = t.state.mean();
-        double[][] p = t.state.covariance();
-        double px = m[0] + m[2] * dt;
-        double py = m[1] + m[3] * dt;
-        double spread = Math.sqrt(gate * (Math.max(p[0][0], p[1][1]) + d.covariance().trace()))
+        ConstantVelocityFilter.State s = t.state;
+        double px = s.mean(0) + s.mean(2) * dt;
+        double py = s.mean(1) + s.mean(3) * dt;
+        double spread = Math.sqrt(gate * (Math.max(s.covariance(0, 0), s.covariance(1, 1)) + d.covariance().trace()))
                 + 2 * config.maxSpeedMps() * dt;
         double dx = d.x() - px;
         double dy = d.y() - py;
         return dx * dx + dy * dy <= spread * spread;
     }
 
-    private boolean eligible(TrackState t, LocalDetection d) {
-        if (t.time.equals(d.time()) && t.assetsAtTime.contains(d.asset())) return false;
-        return compatible(t, d);
+    /**
+     * {@code -2 ln} of how much likelier the detection's class and side reports are from this track's object than
+     * from a new object of unknown class and side. Negative when the reports agree with the track: between co-located
+     * objects, an APC and infantry at one post, the reports decide which is which.
+     */
+    private double featureCost(TrackState t, LocalDetection d) {
+        double cost = 0;
+        if (d.objectClass() != ObjectClass.UNKNOWN) cost += classCost(t, d.objectClass(), d.classConfidence());
+        if (d.side().isPresent() && sides.size() >= 2) {
+            int n = sides.size();
+            double pi = t.sideProbability(d.side().get(), n);
+            double q = clampConfidence(d.sideConfidence());
+            // A side report names the true side with probability q, each other side with an equal share of 1 - q.
+            cost += -2 * Math.log(n * (pi * q + (1 - pi) * (1 - q) / (n - 1)));
+        }
+        return cost;
+    }
+
+    /**
+     * {@code -2 ln} of the likelihood ratio of a class report of confidence p: it names the true class with
+     * probability p; otherwise mostly (1 - {@link #CROSS_FAMILY}) a class of the same family, vehicles or people (a
+     * tank read as an APC, infantry as personnel), seldom one of the other family. The track's belief over the
+     * classes is its vote, normalised; a new object's is uniform.
+     */
+    private static double classCost(TrackState t, ObjectClass reported, double confidence) {
+        double p = clampConfidence(confidence);
+        double[] belief = new double[CLASSES];
+        double sum = 0;
+        for (int k = 0; k < CLASSES; k++) {
+            belief[k] = t.classProbability(KNOWN_CLASSES[k], CLASSES);
+            sum += belief[k];
+        }
+        double track = 0, uniform = 0;
+        for (int k = 0; k < CLASSES; k++) {
+            double given = classReportProbability(reported, KNOWN_CLASSES[k], p);
+            track += belief[k] / sum * given;
+            uniform += given / CLASSES;
+        }
+        return -2 * Math.log(track / uniform);
+    }
+
+    private static double classReportProbability(ObjectClass reported, ObjectClass truth, double p) {
+        if (reported == truth) return p;
+        int family = 0;
+        for (ObjectClass c : KNOWN_CLASSES) if (c.vehicle() == truth.vehicle()) family++;
+        if (reported.vehicle() == truth.vehicle()) return (1 - p) * (1 - CROSS_FAMILY) / (family - 1);
+        return (1 - p) * CROSS_FAMILY / (CLASSES - family);
+    }
+
+    private static double clampConfidence(double p) {
+        return Math.min(0.99, Math.max(0.01, p));
     }
 
     /** Class families agree and sides do not conflict. */
@@ -291,6 +396,6 @@ public final class MultiSensorTracker implements Tracker {
     }
 
     private static double seconds(Instant from, Instant to) {
-        return Duration.between(from, to).toNanos() / 1e9;
+        return (to.getEpochSecond() - from.getEpochSecond()) + (to.getNano() - from.getNano()) / 1e9;
     }
 }

@@ -36,6 +36,14 @@ final class TrackState {
     /** Log-likelihood ratio of target versus false alarms since the track started or was re-acquired. */
     double score;
     final TreeSet<String> assetsAtTime = new TreeSet<>();
+    /**
+     * This track as it was before {@link #lastDetection} joined it by live association (null after a start or a
+     * re-acquisition), so that a better-fitting detection of the same scan can take its place.
+     */
+    TrackState beforeLast;
+    LocalDetection lastDetection;
+    /** The association cost {@link #lastDetection} had. */
+    double lastCost;
     private LogOddsVote<ObjectClass> classVote = new LogOddsVote<>();
     private LogOddsVote<PartyId> sideVote = new LogOddsVote<>();
     private final Deque<Integer> counts = new ArrayDeque<>();
@@ -64,6 +72,12 @@ final class TrackState {
         return c;
     }
 
+    /** Whether the last detection came from the same asset at the same instant as {@code d} and can be undone. */
+    boolean displaceableBy(LocalDetection d) {
+        return beforeLast != null && lastDetection != null && lastDetection.asset().equals(d.asset())
+                && lastDetection.time().equals(d.time());
+    }
+
     /** Takes a detection already folded into {@link #state}. */
     void note(LocalDetection d, int evidenceLimit) {
         hits++;
@@ -87,6 +101,16 @@ final class TrackState {
 
     double classConfidence() {
         return classVote.confidence();
+    }
+
+    /** Posterior probability that the object is of class {@code c}, among {@code hypotheses} classes. */
+    double classProbability(ObjectClass c, int hypotheses) {
+        return classVote.probability(c, hypotheses);
+    }
+
+    /** Posterior probability that the object belongs to {@code p}, among {@code hypotheses} sides. */
+    double sideProbability(PartyId p, int hypotheses) {
+        return sideVote.probability(p, hypotheses);
     }
 
     Optional<PartyId> side() {

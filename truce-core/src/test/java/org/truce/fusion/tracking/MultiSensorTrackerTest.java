@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.truce.testing.RuleFixtures.AM;
 import static org.truce.testing.RuleFixtures.AZ;
+import static org.truce.testing.RuleFixtures.RU_PK;
 import static org.truce.testing.RuleFixtures.UTM;
 import static org.truce.testing.RuleFixtures.at;
 import static org.truce.testing.RuleFixtures.detection;
@@ -105,6 +106,61 @@ class MultiSensorTrackerTest {
         feed(detection("RU-CAM-01", T0, at(0, 0), ObjectClass.TANK, null, 0));
         Track second = feed(detection("RU-CAM-01", T0, at(20, 0), ObjectClass.TANK, null, 0));
         assertThat(second.id()).isEqualTo("TRK-2");
+    }
+
+    /** A detection of one object with a stated class confidence and CEP (the fixtures' helper fixes 0.9, 10 m). */
+    private static Detection seen(String asset, Instant t, double e, double n, double cepM, ObjectClass c, double cc,
+                                  org.truce.agreement.PartyId side) {
+        return new Detection(AssetId.of(asset), t, at(e, n), cepM, c, cc, Optional.of(side), 0.9, 1, Optional.empty());
+    }
+
+    @Test
+    void coLocatedObjectsAreToldApartByTheirClassReports() {
+        // A post: an APC and infantry 20 m apart, one camera reporting both every 10 s. Now and then the infantry is
+        // read as "personnel" with confidence 0.45 (too low to forbid a vehicle track), at the APC's very place.
+        // By position alone it would take the APC's track, and the APC's own report of that scan, barred from the
+        // track it already fed, would start a third track. Its class report says it is the people's.
+        List<String> apc = new ArrayList<>();
+        List<String> infantry = new ArrayList<>();
+        for (int k = 0; k < 30; k++) {
+            Instant t = T0.plusSeconds(10L * k);
+            boolean misread = k >= 6 && k % 4 == 0;
+            Detection people = misread ? seen("RU-CAM-01", t, 0, 0, 30, ObjectClass.PERSONNEL, 0.45, RU_PK)
+                    : seen("RU-CAM-01", t, 20, 0, 30, ObjectClass.INFANTRY, 0.85, RU_PK);
+            Detection vehicle = seen("RU-CAM-01", t, 0, 0, 30, ObjectClass.APC, 0.85, RU_PK);
+            infantry.add(feed(people).id());
+            apc.add(feed(vehicle).id());
+        }
+        assertThat(apc).as("the APC's detections").containsOnly("TRK-2");
+        assertThat(infantry).as("the infantry's detections").containsOnly("TRK-1");
+        assertThat(tracker.tracks()).hasSize(2);
+    }
+
+    @Test
+    void aLaterReportOfTheSameScanThatFitsBetterTakesTheTrack() {
+        // A post APC seen for two minutes; then a patrol APC of the same side drives past it, and the camera reports
+        // the patrol first in each scan. The post's report of the same scan fits the post's track better, so it
+        // displaces the patrol's, which starts (and keeps) a track of its own.
+        for (int k = 0; k < 12; k++) {
+            assertThat(feed(seen("RU-CAM-01", T0.plusSeconds(10L * k), 0, 0, 30, ObjectClass.APC, 0.85, RU_PK)).id())
+                    .isEqualTo("TRK-1");
+        }
+        List<String> post = new ArrayList<>();
+        List<String> patrol = new ArrayList<>();
+        for (int k = 0; k < 6; k++) {
+            Instant t = T0.plusSeconds(120 + 10L * k);
+            double e = -120 + 40 * k;  // 4 m/s past the post, 60 m to its north
+            feed(seen("RU-CAM-01", t, e, 60, 30, ObjectClass.APC, 0.85, RU_PK));
+            post.add(feed(seen("RU-CAM-01", t, 0, 0, 30, ObjectClass.APC, 0.85, RU_PK)).id());
+        }
+        assertThat(post).containsOnly("TRK-1");
+        Track postTrack = tracker.tracks().stream().filter(t -> t.id().equals("TRK-1")).findFirst().orElseThrow();
+        assertThat(UTM.distanceM(postTrack.position(), at(0, 0))).as("the post's track stayed at the post").isLessThan(30);
+        for (int k = 6; k < 9; k++) {
+            Instant t = T0.plusSeconds(120 + 10L * k);
+            patrol.add(feed(seen("RU-CAM-01", t, -120 + 40 * k, 60, 30, ObjectClass.APC, 0.85, RU_PK)).id());
+        }
+        assertThat(patrol).doesNotContain("TRK-1").hasSize(3).allSatisfy(id -> assertThat(id).isEqualTo(patrol.getFirst()));
     }
 
     @Test
