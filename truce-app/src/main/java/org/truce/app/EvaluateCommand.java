@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Runs the simulated theater through the center for each seed and scores it against the",
                 "ground truth: track purity and completeness, fire location error against the Cramer-Rao bound,",
-                "95 % ellipse coverage, attribution, recall and precision. See docs/ACCURACY.md."})
+                "95 %% ellipse coverage, attribution, recall and precision. See docs/ACCURACY.md."})
 final class EvaluateCommand implements Callable<Integer> {
     private static final Pattern RANGE = Pattern.compile("(\\d+)\\s*\\.\\.\\s*(\\d+)");
     private static final int MAX_SEEDS = 10_000;
