@@ -63,6 +63,7 @@ public final class JdbcStore implements Store {
     private final AuditLog audit;
     private final NotificationOutbox outbox;
     private final RosterRepository rosters;
+    private final org.truce.airspace.FlightPlanRepository flightPlans;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect, String database, Optional<Path> h2Directory) {
         this.dataSource = dataSource;
@@ -82,6 +83,7 @@ public final class JdbcStore implements Store {
         this.audit = new JdbcAuditLog(jdbc);
         this.outbox = new JdbcOutbox(jdbc);
         this.rosters = new JdbcRosterRepository(jdbc, bodies);
+        this.flightPlans = new JdbcFlightPlanRepository(jdbc, bodies);
     }
 
     /**
@@ -219,6 +221,9 @@ public final class JdbcStore implements Store {
 
     /** The shift roster's draft and active roster (V3). */
     public RosterRepository rosterRepository() { return rosters; }
+
+    /** The contingents' flight plans (migration V5); ids numbered per day, never reused. */
+    public org.truce.airspace.FlightPlanRepository flightPlanRepository() { return flightPlans; }
 
     /**
      * Closes the pool, waiting for its connections to close; on H2 the last one closes the database file and
