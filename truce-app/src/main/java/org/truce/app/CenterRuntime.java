@@ -15,8 +15,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.truce.airspace.FlightPlans;
 import org.truce.app.ledger.LedgerServices;
+import org.truce.ledger.FlightPlanLedgerRecorder;
 import org.truce.reports.daily.DailyReportBuilder;
+import org.truce.server.airspace.FlightPlansModule;
+import org.truce.sim.PatrolFlightPlans;
 import org.truce.app.via.SimulatedAssets;
 import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
@@ -66,6 +70,7 @@ final class CenterRuntime implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private Thread driver;
     private CaseRuntime cases;
+    private FlightPlanLedgerRecorder planLog;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private CenterRuntime(Store store, Center center, TruceServer server, LedgerServices ledger,
@@ -134,11 +139,18 @@ final class CenterRuntime implements AutoCloseable {
             if (sim != null) AccountsSetup.printDemoFile(AccountsSetup.demoAccounts(accounts, agreement, o.data()), out);
             org.truce.server.auth.AccountsHttp signIn = AccountsSetup.http(accounts, o.settings());
             CaseRuntime cases = CaseRuntime.start(center, store, ledger.ledger(), coverage, o.settings(), out);
+            // Flight plans: every filing and cancellation goes to the transparency log.
+            FlightPlanLedgerRecorder planLog = new FlightPlanLedgerRecorder(ledger.ledger());
+            FlightPlans flights = new FlightPlans(planLog.recording(store.flightPlanRepository()), store.assets()::find,
+                    center.clock());
+            Optional<PatrolFlightPlans> patrolPlans = Optional.ofNullable(sim).map(Simulation::flightPlans);
+            patrolPlans.ifPresent(p -> p.fileDue(flights, center.clock().instant()));
             ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
                     .withAuthenticator(signIn).withModule(signIn)
                     .withCases(cases.services())
                     .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
                     .withCoverage(CoverageView.of(coverage))
+                    .withModule(new FlightPlansModule(flights, org.truce.server.api.ApiJson.mapper()))
                     .withModule(org.truce.server.provisions.ProvisionsModule.of(center,
                             new org.truce.implementation.RecordedZoneCoverage(coverage),
                             org.truce.implementation.ImplementationTracker.Config.defaults()))
@@ -163,8 +175,21 @@ final class CenterRuntime implements AutoCloseable {
             long auditSeconds = o.settings().duration("ledger.audit-interval").toSeconds();
             scheduler.scheduleWithFixedDelay(ledger::audit, auditSeconds, auditSeconds, TimeUnit.SECONDS);
             cases.schedule(scheduler, o.settings());
+            scheduler.scheduleWithFixedDelay(() -> {
+                try {
+                    planLog.flush();
+                    patrolPlans.ifPresent(p -> p.fileDue(flights, center.clock().instant()));
+                } catch (RuntimeException e) {
+                    // the next run retries: plans already filed are not filed again
+                    synchronized (out) {
+                        out.println("WARNING: filing the simulated flight plans failed, will retry: " + e.getMessage());
+                        out.flush();
+                    }
+                }
+            }, 5, 5, TimeUnit.SECONDS);
             CenterRuntime runtime = new CenterRuntime(store, center, server, ledger, ingest, scheduler);
             runtime.cases = cases;
+            runtime.planLog = planLog;
             if (sim != null) {
                 runtime.driver = simulationDriver(sim, simClock, center, store, o.simulation().get().speed(), out,
                         runtime.running::get);
@@ -205,6 +230,11 @@ final class CenterRuntime implements AutoCloseable {
         return center;
     }
 
+    /** The transparency log's services. */
+    LedgerServices ledger() {
+        return ledger;
+    }
+
     /** The joint-verification services the server was given. */
     org.truce.cases.CaseServices cases() {
         return cases.services();
@@ -233,6 +263,7 @@ final class CenterRuntime implements AutoCloseable {
         server.stop();
         ledger.recorder().flush();
         if (cases != null) cases.flush();
+        if (planLog != null) planLog.flush();
         store.close();
     }
 

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Optional;
 import org.truce.agreement.Agreement;
+import org.truce.airspace.FlightPlan;
 import org.truce.fusion.Track;
 import org.truce.reports.export.AcledCsvExport;
 import org.truce.reports.export.AcledPlace;
@@ -30,7 +32,7 @@ import picocli.CommandLine.Spec;
  * {@code --scenario} is given. Reads only; the file appears complete or not at all (written beside it, then moved).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Exports the incidents of a data directory to KML (Google Earth), GeoJSON, Cursor on Target",
+        description = {"Exports the incidents (optionally tracks and flight plans) of a data directory to KML (Google Earth), GeoJSON, Cursor on Target",
                 "XML (TAK) or ACLED-layout CSV. See docs/exports.md. The data directory must not be in use by a",
                 "running truce serve (its H2 file is locked while the server runs)."})
 final class ExportCommand implements Callable<Integer> {
@@ -55,6 +57,10 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--tracks", description = {"also export the latest estimate of each track updated in the window",
             "(kml, geojson, cot; ACLED rows are incidents only)"})
     boolean tracks;
+
+    @Option(names = "--flight-plans", description = {"also export the flight plans whose window overlaps the window",
+            "(kml, geojson, cot; ACLED rows are incidents only)"})
+    boolean flightPlans;
 
     @Option(names = "--acled-country", paramLabel = "NAME", defaultValue = "", description = "ACLED country column (acled only)")
     String acledCountry;
@@ -85,6 +91,7 @@ final class ExportCommand implements Callable<Integer> {
         Agreement agreement = scenario == null ? null : Scenarios.load(scenario);
         List<Incident> incidents;
         List<Track> trackList;
+        List<FlightPlan> planList;
         String source;
         try (JdbcStore store = open(data)) {
             incidents = store.incidents().all().stream()
@@ -93,16 +100,21 @@ final class ExportCommand implements Callable<Integer> {
             // Tracks keep only their latest estimate: those last updated inside the window.
             trackList = !tracks ? List.of() : store.tracks().updatedSince(fromTime == Instant.MIN ? Instant.EPOCH : fromTime)
                     .stream().filter(t -> !t.time().isAfter(toTime)).toList();
+            planList = !flightPlans ? List.of() : store.flightPlanRepository().query(
+                    fromTime == Instant.MIN ? Optional.empty() : Optional.of(fromTime),
+                    toTime == Instant.MAX ? Optional.empty() : Optional.of(toTime), Optional.empty());
             source = "Truce monitoring center, data " + data.toAbsolutePath().normalize().getFileName();
         }
         ExportSet set = agreement == null ? ExportSet.ofIncidents(incidents, source)
                 : ExportSet.of(incidents, agreement, "Truce monitoring center, " + agreement.id());
-        set = set.withTracks(trackList);
+        set = set.withTracks(trackList).withFlightPlans(planList);
         write(set, writer);
         PrintWriter o = spec.commandLine().getOut();
         o.printf("exported %d incidents%s%s to %s (%s)%n", incidents.size(),
                 agreement == null ? "" : ", " + set.zones().size() + " zones",
-                tracks && f != ExportFormat.ACLED ? ", " + trackList.size() + " tracks" : "", out, f.cliName());
+                (tracks && f != ExportFormat.ACLED ? ", " + trackList.size() + " tracks" : "")
+                        + (flightPlans && f != ExportFormat.ACLED ? ", " + planList.size() + " flight plans" : ""),
+                out, f.cliName());
         o.flush();
         return ExitCodes.OK;
     }

@@ -19,6 +19,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.truce.agreement.Agreement;
+import org.truce.airspace.FlightPlans;
+import org.truce.sim.PatrolFlightPlans;
+import org.truce.store.jdbc.JdbcStore;
 import org.truce.cases.AutoAssessor;
 import org.truce.cases.CasePolicy;
 import org.truce.cases.CaseSimulation;
@@ -150,7 +153,16 @@ final class SimulateCommand implements Callable<Integer> {
             Center center = Center.builder(agreement).store(store).clock(clock).build();
             sim.assets().forEach(store.assets()::save);
             long[] lastPercent = {-1};
+            // A data directory gets the flight plans the contingents file for their drones, as a served center does.
+            Optional<PatrolFlightPlans> patrolPlans = store instanceof JdbcStore j ? Optional.of(sim.flightPlans()) : Optional.empty();
+            Optional<FlightPlans> flights = store instanceof JdbcStore j
+                    ? Optional.of(new FlightPlans(j.flightPlanRepository(), store.assets()::find, clock)) : Optional.empty();
+            Instant[] nextPlanCheck = {t0};
             RunSummary run = sim.run(length, center, clock, step -> {
+                if (patrolPlans.isPresent() && !step.time().isBefore(nextPlanCheck[0])) {
+                    patrolPlans.get().fileDue(flights.get(), step.time());
+                    nextPlanCheck[0] = step.time().plus(Duration.ofMinutes(10));
+                }
                 center.tick();
                 long pct = (long) Math.floor(step.fraction() * 10) * 10;
                 if (!quiet && pct != lastPercent[0]) {

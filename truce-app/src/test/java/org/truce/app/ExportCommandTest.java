@@ -134,6 +134,42 @@ class ExportCommandTest {
     }
 
     @Test
+    void flightPlansTheSimulatedContingentsFiledAreExportedOnRequest() throws Exception {
+        int plans;
+        try (JdbcStore store = JdbcStore.h2(data)) {
+            plans = store.flightPlanRepository().all().size();
+            long drones = store.assets().all().stream().filter(a -> a.kind() == org.truce.sensing.AssetKind.DRONE).count();
+            assertThat(plans).as("simulate --data files one plan per drone for its one day").isEqualTo((int) drones).isPositive();
+        }
+        Path geojson = shared.resolve("plans.geojson");
+        Cli r = Cli.run("export", "--data", data.toString(), "--format", "geojson", "--flight-plans", "--out", geojson.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains(plans + " flight plans");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(geojson.toFile());
+        long exported = java.util.stream.StreamSupport.stream(json.path("features").spliterator(), false)
+                .filter(f -> f.path("properties").path("kind").asText().equals("flight-plan")).count();
+        assertThat(exported).isEqualTo(plans);
+        Path none = shared.resolve("plans-before.geojson");
+        r = Cli.run("export", "--data", data.toString(), "--format", "geojson", "--flight-plans", "--to",
+                "2020-11-19T11:00:00Z", "--out", none.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("0 flight plans");
+
+        boolean present = onPath("ogrinfo");
+        assumeTrue(present || !"true".equalsIgnoreCase(System.getenv("CI")), "ogrinfo not on PATH");
+        if (!present) return;
+        Path kml = shared.resolve("plans.kml");
+        r = Cli.run("export", "--data", data.toString(), "--format", "kml", "--flight-plans", "--out", kml.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        Process p = new ProcessBuilder("ogrinfo", "-ro", "-al", "-so", kml.toString()).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Matcher m = Pattern.compile("Layer name: Flight plans\\R(?:.*\\R)*?Feature Count: (\\d+)").matcher(text);
+        assertThat(m.find()).as("ogrinfo output:%n%s", text).isTrue();
+        assertThat(Integer.parseInt(m.group(1))).isEqualTo(plans);
+    }
+
+    @Test
     void badInputExitsTwoSayingWhat() {
         Path out = shared.resolve("bad.out");
         Cli unknown = Cli.run("export", "--data", data.toString(), "--format", "shp", "--out", out.toString());

@@ -60,6 +60,34 @@ class SimulatedCenterTest {
     }
 
     @Test
+    void theSimulatedContingentsFileFlightPlansThatAreLoggedServedAndNotFiledTwice(@TempDir Path data) throws Exception {
+        var options = new CenterRuntime.Options(TestAgreements.scenarioDir("karabakh-2020"), data, "127.0.0.1", 0,
+                Settings.load(Optional.empty(), Map.of()),
+                Optional.of(new CenterRuntime.SimulationOptions(1, 1, Optional.empty())), Map.of());
+        StringWriter log = new StringWriter();
+        int plans;
+        try (CenterRuntime runtime = CenterRuntime.start(options, new PrintWriter(log, true))) {
+            long drones = runtime.center().store().assets().all().stream()
+                    .filter(a -> a.kind() == org.truce.sensing.AssetKind.DRONE).count();
+            JsonNode list = json(runtime.uri(), "api/flight-plans");
+            plans = list.size();
+            assertThat(plans).as("one plan per drone for the first day").isEqualTo((int) drones).isPositive();
+            assertThat(list.get(0).path("path").path("type").asText()).isEqualTo("LineString");
+            assertThat(list.get(0).path("filedBy").asText()).isEqualTo("simulator");
+            assertThat(json(runtime.uri(), "ogc/collections/flight-plans/items?limit=1000").path("numberMatched").asInt())
+                    .isEqualTo(plans);
+            var store = runtime.ledger().ledger().store();
+            long logged = store.read(0, (int) store.size()).stream()
+                    .filter(e -> new String(e.entry(), java.nio.charset.StandardCharsets.UTF_8)
+                            .startsWith("truce-entry v1 flight-plan\n")).count();
+            assertThat(logged).as("every filing is in the transparency log").isEqualTo(plans);
+        }
+        try (CenterRuntime runtime = CenterRuntime.start(options, new PrintWriter(log, true))) {
+            assertThat(json(runtime.uri(), "api/flight-plans").size()).as("a restart files nothing twice").isEqualTo(plans);
+        }
+    }
+
+    @Test
     void everyIncidentGetsACaseWhoseDeadlineTheCenterAppliesAndCaseworkSurvivesARestart(@TempDir Path data) throws Exception {
         // 20 minutes of scenario time to assess, so deadlines pass within the test at 3000x
         var settings = Settings.load(Optional.empty(), Map.of("TRUCE_CASES_ASSESSMENT_WINDOW", "PT20M",

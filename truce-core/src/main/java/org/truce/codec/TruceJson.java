@@ -65,6 +65,8 @@ public final class TruceJson {
         id(ids, AssetId.class, AssetId::value, AssetId::new);
         id(ids, org.truce.cases.CaseId.class, org.truce.cases.CaseId::value, org.truce.cases.CaseId::new);
         id(ids, org.truce.cases.AllegationId.class, org.truce.cases.AllegationId::value, org.truce.cases.AllegationId::new);
+        id(ids, org.truce.airspace.FlightPlanId.class, org.truce.airspace.FlightPlanId::value,
+                org.truce.airspace.FlightPlanId::new);
         return ids;
     }
 

@@ -23,6 +23,7 @@ public enum EntryKind {
     DISSENT("dissent"),
     /** An allegation as filed or as its review changed it (payload {@link CaseEntries.AllegationRecord}). */
     ALLEGATION("allegation"),
+    /** A flight plan as filed or as cancelled (payload {@link org.truce.airspace.FlightPlan}). */
     FLIGHT_PLAN("flight-plan"),
     /** A published report (its content hash and metadata). */
     REPORT("report"),

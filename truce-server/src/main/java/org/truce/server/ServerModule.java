@@ -21,4 +21,12 @@ public interface ServerModule {
     default Map<Route, Access> access() {
         return Map.of();
     }
+
+    /**
+     * OGC API – Features collections this module serves under {@code /ogc}, listed after the server's own; their
+     * access is {@link RoutePolicy#collectionAccess}. Default: none.
+     */
+    default java.util.List<org.truce.server.ogc.OgcCollection> collections() {
+        return java.util.List.of();
+    }
 }

@@ -90,6 +90,9 @@ public final class TruceServer implements AutoCloseable {
                 options.coverage()));
         options.cases().ifPresent(cs -> collections.put("findings", FindingFeatures.collection(cs.cases(),
                 center.store().incidents(), ApiJson.mapper(), () -> center.clock().instant())));
+        options.modules().forEach(m -> m.collections().forEach(c -> {
+            if (collections.putIfAbsent(c.id(), c) != null) throw new IllegalArgumentException("two OGC collections '" + c.id() + "'");
+        }));
         OgcHandlers ogc = new OgcHandlers(java.util.Collections.unmodifiableMap(collections), ApiJson.mapper(),
                 () -> center.clock().instant(), resource(OGC_OPENAPI_RESOURCE));
         this.app = Javalin.create(config -> {

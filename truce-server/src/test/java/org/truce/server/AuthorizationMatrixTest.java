@@ -22,7 +22,8 @@ import org.truce.server.auth.RoutePolicy;
  * request reached its handler: any status but 401, 403 or 5xx; a 404, 409 or 422 is the handler's answer about the
  * data), {@code F} 403, {@code U} 401, {@code N} 404 (hidden: the caller may not know it exists), {@code O}
  * operational data (everyone in mode PUBLIC; staff and auditors in mode STAFF_AND_AUDITORS, 401 for the public,
- * 403 for liaison officers), {@code *} anything (sign-in itself: its answer depends on credentials, not on a role).
+ * 403 for liaison officers), {@code S} shared (everyone in mode PUBLIC; every signed-in principal in mode
+ * STAFF_AND_AUDITORS, 401 for the public), {@code *} anything (sign-in itself: its answer depends on credentials, not on a role).
  * One letter stands for all ten.
  */
 class AuthorizationMatrixTest {
@@ -38,7 +39,7 @@ class AuthorizationMatrixTest {
                 + "\"evidence\":[],\"text\":\"shelling seen\"}";
     }
 
-    static List<Row> rows(String caseId, String incidentId, String allegationId) {
+    static List<Row> rows(String caseId, String incidentId, String allegationId, String flightPlanId) {
         List<Row> r = new ArrayList<>();
         get(r, "/openapi.json", "A");
         get(r, "/api/agreement", "A");
@@ -64,6 +65,12 @@ class AuthorizationMatrixTest {
         // The public edition of the daily report is published material; the restricted one is not.
         get(r, "/api/reports/daily/{date}", "/api/reports/daily/2020-11-19", "A");
         get(r, "/api/reports/daily/{date}/restricted", "/api/reports/daily/2020-11-19/restricted", "UAAAAAAFFA");
+        // Flight plans: read by everyone signed in; filed and cancelled by staff of the drone's own contingent only.
+        get(r, "/api/flight-plans", "S");
+        get(r, "/api/flight-plans/{id}", "/api/flight-plans/" + flightPlanId, "S");
+        post(r, "/api/flight-plans", "/api/flight-plans", CaseServer.filing("RU-UAV-01"), "UAAAFFFFFF");
+        post(r, "/api/flight-plans/{id}/cancel", "/api/flight-plans/" + flightPlanId + "/cancel", "{\"reason\":\"weather\"}",
+                "UAAAFFFFFF");
         // Sensors carry their own asset token; no person's role opens ingest.
         r.add(new Row("POST", "/api/ingest/observations", "/api/ingest/observations", "application/json", "[]", "U"));
         r.add(new Row("POST", "/api/ingest/geojson", "/api/ingest/geojson", "application/json", "{}", "U"));
@@ -133,8 +140,9 @@ class AuthorizationMatrixTest {
                     TestCenter.START.minusSeconds(3600), TestCenter.START,
                     new org.truce.cases.Area.Circle(org.truce.geo.GeoPoint.of(39.8, 46.8), 500), "artillery",
                     org.truce.agreement.ProvisionId.of("¶1"), List.of()).id().value();
+            String flightPlanId = s.fileFlightPlan("ANALYST RU", "RU-UAV-01");
             Map<Route, Row> byRoute = new LinkedHashMap<>();
-            for (Row row : rows(caseId, incidentId, allegationId)) byRoute.put(new Route(row.method(), row.path()), row);
+            for (Row row : rows(caseId, incidentId, allegationId, flightPlanId)) byRoute.put(new Route(row.method(), row.path()), row);
 
             List<String> failures = new ArrayList<>();
             for (Route route : s.server.routes()) {
@@ -148,6 +156,7 @@ class AuthorizationMatrixTest {
                     String who = PRINCIPALS.get(i);
                     char want = row.expect().length() == 1 ? row.expect().charAt(0) : row.expect().charAt(i);
                     if (want == 'O') want = operational(mode, who);
+                    if (want == 'S') want = mode == OperationalData.PUBLIC || who != null ? 'A' : 'U';
                     var res = s.call(who, row.method(), row.url(), row.contentType(), row.body());
                     if (!meets(want, res.status())) {
                         failures.add(String.format("%s %s as %s: expected %s, got %d %s", row.method(), row.url(),

@@ -26,6 +26,7 @@ final class CaseServer implements AutoCloseable {
 
     final TestCenter tc = new TestCenter();
     final CaseServices services;
+    final org.truce.airspace.FlightPlans flights;
     final TruceServer server;
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -56,6 +57,10 @@ final class CaseServer implements AutoCloseable {
                         java.util.Optional.of(new org.truce.reports.daily.DailyReportBuilder.JointVerification(
                                 services.cases(), services.allegationStore())),
                         new org.truce.ledger.memory.InMemoryLedgerStore()), tc.clock));
+        flights = new org.truce.airspace.FlightPlans(new org.truce.airspace.memory.InMemoryFlightPlanRepository(),
+                tc.store.assets()::find, tc.clock);
+        options = options.withModule(new org.truce.server.airspace.FlightPlansModule(flights,
+                org.truce.server.api.ApiJson.mapper()));
         TestAuthenticator test = new TestAuthenticator();
         if (accounts) {
             var store = AccountsHttpTest.accounts(agreement, new java.util.concurrent.atomic.AtomicReference<>(TestCenter.START));
@@ -83,6 +88,20 @@ final class CaseServer implements AutoCloseable {
         if (all.size() != before + 1) throw new AssertionError("expected one new incident, have " + all.size());
         Incident i = all.get(all.size() - 1);
         return services.casework().open(i).id().value();
+    }
+
+    /** A flight-plan filing for {@code asset} from 09:00 to 15:00 on the test day, as the API takes it. */
+    static String filing(String asset) {
+        return "{\"asset\":\"" + asset + "\",\"path\":{\"type\":\"LineString\",\"coordinates\":[[46.70,39.80],"
+                + "[46.80,39.85],[46.85,39.90]]},\"from\":\"2020-11-20T09:00:00Z\",\"to\":\"2020-11-20T15:00:00Z\","
+                + "\"minAltitudeM\":300,\"maxAltitudeM\":1500,\"purpose\":\"patrol, sector north\"}";
+    }
+
+    /** Files a plan for {@code asset} as {@code principal} through the API; returns its id. */
+    String fileFlightPlan(String principal, String asset) {
+        Response r = post(principal, "/api/flight-plans", filing(asset));
+        if (r.status() != 201) throw new AssertionError("filing refused: " + r.status() + " " + r.body());
+        return r.json().path("id").asText();
     }
 
     record Response(int status, String contentType, String body) {

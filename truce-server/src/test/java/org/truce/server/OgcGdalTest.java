@@ -20,17 +20,36 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import java.time.Instant;
+import org.truce.agreement.PartyId;
+import org.truce.agreement.ProvisionId;
+import org.truce.airspace.Filing;
+import org.truce.airspace.FlightPath;
+import org.truce.airspace.FlightPlans;
+import org.truce.airspace.memory.InMemoryFlightPlanRepository;
+import org.truce.cases.AssessmentDraft;
+import org.truce.cases.CaseId;
+import org.truce.cases.CasePolicy;
+import org.truce.cases.CaseServices;
+import org.truce.cases.Happened;
 import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.geo.GeoPoint;
+import org.truce.sensing.AssetId;
+import org.truce.server.airspace.FlightPlansModule;
+import org.truce.server.api.ApiJson;
 import org.truce.server.coverage.CoverageView;
 
 /**
- * GDAL's OAPIF driver (the one QGIS uses) reads /ogc: {@code ogrinfo} lists the collections and counts each
- * one's features as the API's numberMatched. Needs {@code ogrinfo} on PATH (Debian gdal-bin): without it the
+ * GDAL's OAPIF driver (the one QGIS uses) reads /ogc: {@code ogrinfo} lists every collection the center serves
+ * (zones, incidents, tracks, coverage, findings, flight plans), counts each one's features as the API's
+ * numberMatched and reads them all. Needs {@code ogrinfo} on PATH (Debian gdal-bin): without it the
  * test fails when CI=true and is skipped otherwise.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OgcGdalTest {
     private static final Pattern LAYER = Pattern.compile("(?m)^\\d+: (\\S+)");
+    /** Every collection, in the order the landing page lists them. */
+    private static final List<String> ALL = List.of("zones", "incidents", "tracks", "coverage", "findings", "flight-plans");
     private static final Pattern COUNT = Pattern.compile("(?m)^Feature Count: (\\d+)");
     private final TestCenter tc = new TestCenter();
     private TruceServer server;
@@ -50,8 +69,13 @@ class OgcGdalTest {
         CoverageRecorder recorder = new CoverageRecorder(Fixtures.agreement(), tc.store.assets()::find,
                 CoverageRecorder.Config.defaults());
         tc.center.addListener(recorder);
+        var agreement = Fixtures.agreement();
+        CaseServices cases = CaseServices.inMemory(agreement, CasePolicy.defaults(agreement.parity()),
+                (a, f, t) -> List.of(), tc.clock);
+        FlightPlans flights = new FlightPlans(new InMemoryFlightPlanRepository(), tc.store.assets()::find, tc.clock);
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
-                .withCoverage(CoverageView.of(recorder)));
+                .withCoverage(CoverageView.of(recorder)).withCases(cases)
+                .withModule(new FlightPlansModule(flights, ApiJson.mapper())));
         server.start(0);
         http = new Http(server.uri());
         // Twelve incidents: more than the API's default page of 10, so GDAL has to follow the paging.
@@ -61,6 +85,30 @@ class OgcGdalTest {
         }
         tc.accept(tc.detection("A", 40.05, 47.10, "AM"));
         tc.accept(tc.footprint("RU-UAV-01", 39.62, 46.55));
+        // Two published findings: both contingents agree on the first two incidents, both heads approve.
+        for (int i = 0; i < 2; i++) {
+            var incident = tc.store.incidents().all().get(i);
+            CaseId id = cases.casework().open(incident).id();
+            var draft = new AssessmentDraft(Happened.YES, ProvisionId.of("¶1"), Optional.of(PartyId.of("AZ")), 0.9,
+                    List.of(), "impact seen");
+            cases.casework().submit(TestAuthenticator.parse("ANALYST RU"), id, draft);
+            cases.casework().submit(TestAuthenticator.parse("ANALYST TR"), id, draft);
+            cases.casework().approve(TestAuthenticator.parse("HEAD_OF_CONTINGENT RU"), id);
+            cases.casework().approve(TestAuthenticator.parse("HEAD_OF_CONTINGENT TR"), id);
+            cases.casework().publish(TestAuthenticator.parse("HEAD_OF_CONTINGENT RU"), id);
+        }
+        // Flight plans: a route of each contingent's drone and an area, one of them cancelled.
+        Instant from = tc.clock.instant().plus(Duration.ofHours(1));
+        FlightPath route = FlightPath.route(List.of(GeoPoint.of(39.80, 46.70), GeoPoint.of(39.85, 46.80)));
+        FlightPath area = FlightPath.area(List.of(GeoPoint.of(39.70, 46.60), GeoPoint.of(39.70, 46.70),
+                GeoPoint.of(39.75, 46.70), GeoPoint.of(39.70, 46.60)));
+        flights.file(TestAuthenticator.parse("ANALYST RU"), new Filing(AssetId.of("RU-UAV-01"), route, from,
+                from.plus(Duration.ofHours(6)), 300, 1500, "patrol", ""));
+        flights.file(TestAuthenticator.parse("ANALYST TR"), new Filing(AssetId.of("TR-UAV-01"), area, from,
+                from.plus(Duration.ofHours(4)), 500, 2500, "survey", "hold east of the road"));
+        var cancelled = flights.file(TestAuthenticator.parse("ANALYST TR"), new Filing(AssetId.of("TR-UAV-01"), route,
+                from, from.plus(Duration.ofHours(2)), 500, 2500, "survey", ""));
+        flights.cancel(TestAuthenticator.parse("DUTY_OFFICER TR"), cancelled.id(), "weather");
     }
 
     @AfterAll
@@ -75,12 +123,12 @@ class OgcGdalTest {
         Matcher m = LAYER.matcher(out);
         while (m.find()) layers.add(m.group(1));
         System.out.println("OgcGdalTest: " + ogrinfo + " listed\n" + out);
-        assertThat(layers).as(out).containsExactly("zones", "incidents", "tracks", "coverage");
+        assertThat(layers).as(out).containsExactly(ALL.toArray(String[]::new));
     }
 
     @Test
     void ogrinfoCountsTheFeaturesAsTheApiMatchesThem() throws Exception {
-        for (String collection : List.of("incidents", "zones", "tracks", "coverage")) {
+        for (String collection : ALL) {
             long matched = http.get("/ogc/collections/" + collection + "/items").json().path("numberMatched").asLong();
             String out = run("-ro", "-al", "-so", "OAPIF:" + server.uri() + "ogc", collection);
             assertThat(out).as(out).contains("Layer name: " + collection);
@@ -90,6 +138,24 @@ class OgcGdalTest {
             assertThat(Long.parseLong(m.group(1))).as(collection + ":\n" + out).isEqualTo(matched);
         }
         assertThat(http.get("/ogc/collections/incidents/items").json().path("numberMatched").asLong()).isEqualTo(13);
+        assertThat(http.get("/ogc/collections/findings/items").json().path("numberMatched").asLong()).isEqualTo(2);
+        assertThat(http.get("/ogc/collections/flight-plans/items").json().path("numberMatched").asLong())
+                .isEqualTo(http.get("/api/flight-plans").json().size()).isEqualTo(3);
+    }
+
+    @Test
+    void ogrinfoReadsEveryFeatureOfEveryCollection() throws Exception {
+        for (String collection : ALL) {
+            long matched = http.get("/ogc/collections/" + collection + "/items").json().path("numberMatched").asLong();
+            String out = run("-ro", "-al", "-q", "OAPIF:" + server.uri() + "ogc", collection);
+            long read = Pattern.compile("(?m)^OGRFeature\\(" + Pattern.quote(collection) + "\\)").matcher(out).results().count();
+            assertThat(read).as(collection + ":\n" + out).isEqualTo(matched);
+        }
+        String plans = run("-ro", "-al", "-q", "OAPIF:" + server.uri() + "ogc", "flight-plans");
+        assertThat(plans).contains("FP-2020-11-20-0001").contains("LINESTRING (46.7 39.8,46.8 39.85)")
+                .contains("POLYGON ((46.6 39.7").contains("CANCELLED").contains("hold east of the road");
+        String findings = run("-ro", "-al", "-q", "OAPIF:" + server.uri() + "ogc", "findings");
+        assertThat(findings).contains("INC-2020-11-20-0001").contains("CONFIRMED");
     }
 
     @Test

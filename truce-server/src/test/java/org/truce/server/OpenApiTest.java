@@ -32,6 +32,9 @@ class OpenApiTest {
                 .withAuthenticator(accounts).withModule(accounts)
                 .withModule(org.truce.server.provisions.ProvisionsModule.of(tc.center,
                         org.truce.implementation.ZoneCoverage.none(), org.truce.implementation.ImplementationTracker.Config.defaults()))
+                .withModule(new org.truce.server.airspace.FlightPlansModule(new org.truce.airspace.FlightPlans(
+                        new org.truce.airspace.memory.InMemoryFlightPlanRepository(), tc.store.assets()::find, tc.clock),
+                        org.truce.server.api.ApiJson.mapper()))
                 .withCases(org.truce.cases.CaseServices.inMemory(agreement,
                         org.truce.cases.CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(), tc.clock)));
         server.start(0);

@@ -147,6 +147,11 @@ public final class Simulation {
 
     public Instant start() { return start; }
 
+    /** The flight plans the simulated contingents file for their drones' patrols, per day of the run. */
+    public PatrolFlightPlans flightPlans() {
+        return new PatrolFlightPlans(world.flights, world.map, start, end());
+    }
+
     public Instant now() { return at(nowS); }
 
     /** End of the planned run. */

@@ -11,12 +11,16 @@ import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.truce.fusion.Track;
+import java.util.List;
+import org.truce.airspace.FlightPath;
+import org.truce.airspace.FlightPlan;
 import org.truce.geo.GeoPoint;
 import org.truce.rules.Incident;
 
 /**
  * Cursor on Target 2.0 events (MITRE event schema) for TAK clients: one {@code <event>} per incident, then one per
- * track, inside an {@code <events>} root element, since a file of several CoT messages needs a root to be XML.
+ * track, then one per flight plan, inside an {@code <events>} root element, since a file of several CoT messages
+ * needs a root to be XML.
  *
  * <ul>
  *   <li>Incidents have type {@value #INCIDENT_TYPE} (a point of interest on the map): the center reports possible
@@ -28,6 +32,10 @@ import org.truce.rules.Incident;
  *   <li>{@code ce} is the 1-sigma circular error in metres the schema asks for: an incident's 95 % radius divided
  *       by {@value #R95_PER_SIGMA} (the 95 % radius of a circular normal in sigmas); a track's sigma as it is.
  *       Height is unknown: {@code hae} and {@code le} are the schema's 9999999.0.</li>
+ *   <li>Flight plans are TAK drawings: a route has type {@value #ROUTE_TYPE} with one {@code <link>} waypoint
+ *       ({@code b-m-p-w}) per vertex, an area type {@value #AREA_TYPE} (a free-form shape) with one {@code <link
+ *       point>} per ring vertex; uid {@code truce.<plan id>}, {@code time} when filed, {@code start}/{@code stale}
+ *       the window, the point the path's first vertex, the band and status in {@code <truce>}.</li>
  *   <li>{@code how} is {@code m-f} (machine, fused): every position is the center's estimate from several sensors.</li>
  * </ul>
  * Stateless and thread-safe.
@@ -35,6 +43,8 @@ import org.truce.rules.Incident;
 public final class CotExport implements ExportWriter {
     public static final String INCIDENT_TYPE = "b-m-p-s-p-i";
     public static final String TRACK_TYPE = "a-u-G";
+    public static final String ROUTE_TYPE = "b-m-r";
+    public static final String AREA_TYPE = "u-d-f";
     /** sqrt(-2 ln 0.05): the 95 % radius of a circular bivariate normal, in units of its 1-sigma. */
     public static final double R95_PER_SIGMA = 2.4477468306808166;
     private static final String UNKNOWN_HEIGHT = "9999999.0";
@@ -102,6 +112,10 @@ public final class CotExport implements ExportWriter {
                 x.writeEndElement();
                 x.writeEndElement();
             }
+            for (FlightPlan p : set.flightPlans()) {
+                x.writeCharacters("\n");
+                flightPlan(x, p);
+            }
             x.writeCharacters("\n");
             x.writeEndElement();
             x.writeEndDocument();
@@ -110,6 +124,54 @@ public final class CotExport implements ExportWriter {
         } catch (XMLStreamException e) {
             throw new IOException("cannot write Cursor on Target: " + e.getMessage(), e);
         }
+    }
+
+    private static void flightPlan(XMLStreamWriter x, FlightPlan p) throws XMLStreamException {
+        boolean route = p.path().shape() == FlightPath.Shape.ROUTE;
+        List<GeoPoint> points = p.path().points();
+        x.writeStartElement("event");
+        x.writeAttribute("version", "2.0");
+        x.writeAttribute("uid", XmlText.clean("truce." + p.id().value()));
+        x.writeAttribute("type", route ? ROUTE_TYPE : AREA_TYPE);
+        x.writeAttribute("how", "h-e");
+        x.writeAttribute("time", p.filed().toString());
+        x.writeAttribute("start", p.from().toString());
+        x.writeAttribute("stale", p.to().toString());
+        x.writeEmptyElement("point");
+        x.writeAttribute("lat", coord(points.get(0).lat()));
+        x.writeAttribute("lon", coord(points.get(0).lon()));
+        x.writeAttribute("hae", UNKNOWN_HEIGHT);
+        x.writeAttribute("ce", UNKNOWN_HEIGHT);
+        x.writeAttribute("le", UNKNOWN_HEIGHT);
+        x.writeStartElement("detail");
+        for (int i = 0; i < points.size(); i++) {
+            GeoPoint g = points.get(i);
+            x.writeEmptyElement("link");
+            if (route) {
+                x.writeAttribute("uid", XmlText.clean("truce." + p.id().value() + "." + i));
+                x.writeAttribute("callsign", XmlText.clean(p.id().value() + " " + (i + 1)));
+                x.writeAttribute("type", "b-m-p-w");
+                x.writeAttribute("relation", "c");
+            }
+            x.writeAttribute("point", coord(g.lat()) + "," + coord(g.lon()));
+        }
+        x.writeEmptyElement("contact");
+        x.writeAttribute("callsign", XmlText.clean(p.id().value() + " " + p.asset().value()));
+        x.writeEmptyElement("truce");
+        x.writeAttribute("asset", XmlText.clean(p.asset().value()));
+        x.writeAttribute("contingent", XmlText.clean(p.contingent().value()));
+        x.writeAttribute("minAltitudeM", Double.toString(p.minAltitudeM()));
+        x.writeAttribute("maxAltitudeM", Double.toString(p.maxAltitudeM()));
+        x.writeAttribute("status", p.status().name());
+        x.writeStartElement("remarks");
+        x.writeCharacters(XmlText.clean(p.purpose() + (p.notes().isEmpty() ? "" : " – " + p.notes())));
+        x.writeEndElement();
+        x.writeEndElement();
+        x.writeEndElement();
+    }
+
+    private static String coord(double v) {
+        return String.format(Locale.ROOT, "%.7f", v);
     }
 
     /** Opens an {@code <event>} and writes its {@code <point>}; the caller writes the detail and closes it. */

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.truce.agreement.Zone;
+import org.truce.airspace.FlightPlan;
 import org.truce.fusion.Track;
 import org.truce.geo.GeoPoint;
 import org.truce.rules.FireLocation;
@@ -18,8 +19,9 @@ import org.truce.rules.Incident;
 
 /**
  * An RFC 7946 GeoJSON FeatureCollection: incidents as Points, then zones (geometry by JTS's
- * {@link GeoJsonWriter}, counter-clockwise shells, no {@code crs} member), then tracks as Points. Every feature has
- * a {@code kind} property ({@code incident}, {@code zone}, {@code track}) and its record's fields as properties;
+ * {@link GeoJsonWriter}, counter-clockwise shells, no {@code crs} member), then tracks as Points, then flight plans
+ * as their LineString or Polygon. Every feature has a {@code kind} property ({@code incident}, {@code zone},
+ * {@code track}, {@code flight-plan}) and its record's fields as properties;
  * times are ISO-8601 UTC, distances metres. Stateless and thread-safe.
  */
 public final class GeoJsonExport implements ExportWriter {
@@ -35,6 +37,7 @@ public final class GeoJsonExport implements ExportWriter {
         for (Incident i : set.incidents()) features.add(incident(i, set));
         for (Zone z : set.zones()) features.add(zone(z));
         for (Track t : set.tracks()) features.add(track(t));
+        for (FlightPlan fp : set.flightPlans()) features.add(flightPlan(fp));
         mapper.writeValue(out, root);
     }
 
@@ -109,6 +112,29 @@ public final class GeoJsonExport implements ExportWriter {
         if (z.heldBy().isPresent()) p.put("heldBy", z.heldBy().get().value()); else p.putNull("heldBy");
         p.put("source", z.source());
         p.put("caveat", z.caveat());
+        return f;
+    }
+
+    private ObjectNode flightPlan(FlightPlan fp) throws IOException {
+        GeoJsonWriter w = new GeoJsonWriter();
+        w.setEncodeCRS(false);
+        w.setForceCCW(true);
+        ObjectNode f = feature(fp.id().value(), mapper.readTree(w.write(fp.path().toGeometry())));
+        ObjectNode p = (ObjectNode) f.get("properties");
+        p.put("kind", "flight-plan");
+        p.put("id", fp.id().value());
+        p.put("asset", fp.asset().value());
+        p.put("contingent", fp.contingent().value());
+        p.put("from", fp.from().toString());
+        p.put("to", fp.to().toString());
+        p.put("minAltitudeM", fp.minAltitudeM());
+        p.put("maxAltitudeM", fp.maxAltitudeM());
+        p.put("purpose", fp.purpose());
+        p.put("notes", fp.notes());
+        p.put("filedBy", fp.filedBy());
+        p.put("filed", fp.filed().toString());
+        p.put("status", fp.status().name());
+        if (fp.cancelReason().isPresent()) p.put("cancelReason", fp.cancelReason().get()); else p.putNull("cancelReason");
         return f;
     }
 

@@ -16,6 +16,7 @@ import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.truce.agreement.Zone;
+import org.truce.airspace.FlightPlan;
 import org.truce.fusion.Track;
 import org.truce.geo.GeoPoint;
 import org.truce.rules.Incident;
@@ -23,7 +24,8 @@ import org.truce.rules.Incident;
 /**
  * KML 2.2 for Google Earth and GIS tools: one Document with the Folders {@code Incidents} (a Point Placemark per
  * incident with a TimeSpan and its fields as ExtendedData), {@code Zones} (Polygons, MultiGeometry for multi-part
- * zones) and {@code Tracks} (a Point Placemark per track estimate with a TimeStamp). Empty folders are left out, so
+ * zones), {@code Tracks} (a Point Placemark per track estimate with a TimeStamp) and {@code Flight plans} (a
+ * LineString or Polygon Placemark per plan, with its window as TimeSpan). Empty folders are left out, so
  * each folder is one non-empty layer for OGR. Text is escaped by the JDK's {@link XMLStreamWriter}. Stateless and
  * thread-safe.
  */
@@ -57,6 +59,12 @@ public final class KmlExport implements ExportWriter {
                 x.writeStartElement("Folder");
                 text(x, "name", "Tracks");
                 for (Track t : set.tracks()) track(x, t);
+                x.writeEndElement();
+            }
+            if (!set.flightPlans().isEmpty()) {
+                x.writeStartElement("Folder");
+                text(x, "name", "Flight plans");
+                for (FlightPlan p : set.flightPlans()) flightPlan(x, p);
                 x.writeEndElement();
             }
             x.writeEndElement();
@@ -127,6 +135,31 @@ public final class KmlExport implements ExportWriter {
         data.put("status", t.status().name());
         extendedData(x, data);
         point(x, t.position());
+        x.writeEndElement();
+    }
+
+    private static void flightPlan(XMLStreamWriter x, FlightPlan p) throws XMLStreamException {
+        x.writeStartElement("Placemark");
+        x.writeAttribute("id", p.id().value());
+        text(x, "name", p.id().value());
+        text(x, "description", p.purpose());
+        x.writeStartElement("TimeSpan");
+        text(x, "begin", p.from().toString());
+        text(x, "end", p.to().toString());
+        x.writeEndElement();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("asset", p.asset().value());
+        data.put("contingent", p.contingent().value());
+        data.put("minAltitudeM", num(p.minAltitudeM()));
+        data.put("maxAltitudeM", num(p.maxAltitudeM()));
+        data.put("purpose", p.purpose());
+        data.put("notes", p.notes());
+        data.put("filedBy", p.filedBy());
+        data.put("filed", p.filed().toString());
+        data.put("status", p.status().name());
+        data.put("cancelReason", p.cancelReason().orElse(""));
+        extendedData(x, data);
+        geometry(x, p.path().toGeometry());
         x.writeEndElement();
     }
 

@@ -11,7 +11,14 @@ public enum Access {
     /** Operational data: anyone or staff and auditors, as {@link OperationalData} is set. */
     OPERATIONAL,
     /**
-     * An OGC collection route: public for the collections of published material ({@code zones}, {@code findings}),
+     * What the center shares with the parties' liaison officers as well as with its staff and auditors (flight
+     * plans: deconfliction and transparency): any signed-in principal, and anyone when {@link OperationalData} is
+     * PUBLIC.
+     */
+    SHARED,
+    /**
+     * An OGC collection route: as {@link RoutePolicy#collectionAccess} says for the collection — public for the
+     * published material ({@code zones}, {@code findings}), {@link #SHARED} for {@code flight-plans},
      * {@link #OPERATIONAL} for the others.
      */
     COLLECTION,

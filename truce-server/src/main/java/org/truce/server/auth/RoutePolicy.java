@@ -29,6 +29,8 @@ import org.truce.server.api.ProblemException;
 public final class RoutePolicy {
     /** OGC collections that hold only published material, open to the public in either {@link OperationalData} mode. */
     public static final Set<String> PUBLISHED_COLLECTIONS = Set.of("zones", "findings");
+    /** OGC collections the center shares with every signed-in principal ({@link Access#SHARED}). */
+    public static final Set<String> SHARED_COLLECTIONS = Set.of("flight-plans");
 
     private static final Map<Route, Access> TABLE = table();
 
@@ -96,6 +98,12 @@ public final class RoutePolicy {
         // The daily report: the public edition is published material, the restricted one is not.
         put(t, "GET", "/api/reports/daily/{date}", Access.PUBLIC);
         put(t, "GET", "/api/reports/daily/{date}/restricted", Access.STAFF_OR_AUDITOR);
+        // Flight plans: each contingent files its own drones' (the handler checks the asset's owner); both
+        // contingents, auditors and the parties' liaison officers read them (deconfliction, transparency).
+        put(t, "GET", "/api/flight-plans", Access.SHARED);
+        put(t, "GET", "/api/flight-plans/{id}", Access.SHARED);
+        put(t, "POST", "/api/flight-plans", Access.STAFF);
+        put(t, "POST", "/api/flight-plans/{id}/cancel", Access.STAFF);
         // Sensors authenticate with their asset token inside the handler.
         put(t, "POST", "/api/ingest/observations", Access.ASSET_TOKEN);
         put(t, "POST", "/api/ingest/geojson", Access.ASSET_TOKEN);
@@ -145,14 +153,20 @@ public final class RoutePolicy {
         return switch (access) {
             case PUBLIC, ASSET_TOKEN -> true;
             case OPERATIONAL -> operational == OperationalData.PUBLIC || r.isStaff() || r == Role.AUDITOR;
-            case COLLECTION -> PUBLISHED_COLLECTIONS.contains(pathParams.getOrDefault("collectionId", ""))
-                    || permits(Access.OPERATIONAL, who, pathParams);
+            case SHARED -> operational == OperationalData.PUBLIC || r != Role.PUBLIC;
+            case COLLECTION -> permits(collectionAccess(pathParams.getOrDefault("collectionId", "")), who, pathParams);
             case SIGNED_IN -> r != Role.PUBLIC;
             case STAFF -> r.isStaff();
             case STAFF_OR_AUDITOR -> r.isStaff() || r == Role.AUDITOR;
             case AUDITOR -> r == Role.AUDITOR;
             case LIAISON -> r == Role.LIAISON_OFFICER;
         };
+    }
+
+    /** Who may read OGC collection {@code id}: public, shared or operational (never {@link Access#COLLECTION}). */
+    public static Access collectionAccess(String id) {
+        if (PUBLISHED_COLLECTIONS.contains(id)) return Access.PUBLIC;
+        return SHARED_COLLECTIONS.contains(id) ? Access.SHARED : Access.OPERATIONAL;
     }
 
     /**
@@ -170,7 +184,8 @@ public final class RoutePolicy {
                         + " has no entry in the server's access policy, so nobody may call it");
             }
             if (permits(access, who, m.get().params())) return;
-            throw refusal(ctx, access, who);
+            throw refusal(ctx, access == Access.COLLECTION
+                    ? collectionAccess(m.get().params().getOrDefault("collectionId", "")) : access, who);
         };
     }
 
@@ -185,6 +200,8 @@ public final class RoutePolicy {
         String needs = switch (access) {
             case OPERATIONAL, COLLECTION -> "staff or an auditor (this center keeps operational data to them)";
             case SIGNED_IN -> "a signed-in user";
+            case SHARED -> "a signed-in user (this center shares flight plans with its staff, auditors and the "
+                    + "parties' liaison officers)";
             case STAFF -> "staff of a contingent";
             case STAFF_OR_AUDITOR -> "staff of a contingent or an auditor";
             case AUDITOR -> "an auditor";

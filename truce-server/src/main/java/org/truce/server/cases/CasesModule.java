@@ -124,19 +124,9 @@ public final class CasesModule implements ServerModule {
     }
 
     static ProblemException problem(Refusal r) {
-        return switch (r.kind()) {
-            case FORBIDDEN -> ProblemException.forbidden(r.reason());
-            case NOT_FOUND -> ProblemException.notFound("id", r.reason());
-            case CONFLICT -> ProblemException.conflict(r.reason());
-            case INVALID -> ProblemException.unprocessable(field(r.reason()), r.reason());
-        };
+        return org.truce.server.api.RefusalProblems.of(r);
     }
 
-    /** The core names the field it refuses as {@code record.field …}; expose it as the problem's parameter. */
-    private static Optional<String> field(String reason) {
-        var m = java.util.regex.Pattern.compile("^([a-z]+\\.[a-zA-Z]+)\\b").matcher(reason);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
-    }
 
     // ---- cases
 
@@ -340,7 +330,7 @@ public final class CasesModule implements ServerModule {
                 accepted.add(ok);
             } catch (Refusal e) {
                 if (e.kind() != Refusal.Kind.INVALID) throw e;
-                rejected.add(new AllegationCsv.RowError(r.line(), field(e.reason()).orElse("-"), e.reason()));
+                rejected.add(new AllegationCsv.RowError(r.line(), org.truce.server.api.RefusalProblems.field(e.reason()).orElse("-"), e.reason()));
             }
         }
         rejected.sort(java.util.Comparator.comparingLong(AllegationCsv.RowError::line));

@@ -18,8 +18,9 @@ import org.truce.server.api.ProblemException;
 /**
  * A JSON request body read with checks: every missing, mistyped or unknown field is a {@link ProblemException}
  * (400) naming the field by its JSON path, so a client learns exactly what to fix. Not thread-safe; one per request.
+ * Public for the other endpoint groups (flight plans) that read bodies the same way.
  */
-final class JsonBody {
+public final class JsonBody {
     private final JsonNode root;
     private final String prefix;
 
@@ -29,7 +30,7 @@ final class JsonBody {
     }
 
     /** Parses {@code text} as a JSON object whose fields must all be in {@code allowed}. */
-    static JsonBody parse(ObjectMapper mapper, String text, Collection<String> allowed) {
+    public static JsonBody parse(ObjectMapper mapper, String text, Collection<String> allowed) {
         JsonNode n;
         try {
             n = text == null || text.isBlank() ? mapper.createObjectNode() : mapper.readTree(text);
@@ -42,7 +43,7 @@ final class JsonBody {
         return new JsonBody(n, "").only(allowed);
     }
 
-    JsonBody only(Collection<String> allowed) {
+    public JsonBody only(Collection<String> allowed) {
         for (var it = root.fieldNames(); it.hasNext(); ) {
             String f = it.next();
             if (!allowed.contains(f)) {
@@ -53,7 +54,7 @@ final class JsonBody {
         return this;
     }
 
-    String path(String field) {
+    public String path(String field) {
         return prefix.isEmpty() ? field : prefix + "." + field;
     }
 
@@ -62,32 +63,32 @@ final class JsonBody {
         return n == null || n.isNull() ? Optional.empty() : Optional.of(n);
     }
 
-    Optional<String> optText(String field) {
+    public Optional<String> optText(String field) {
         return node(field).map(n -> {
             if (!n.isTextual()) throw ProblemException.badBody(path(field), "'" + path(field) + "' must be a string");
             return n.asText();
         });
     }
 
-    String text(String field) {
+    public String text(String field) {
         String s = optText(field).orElseThrow(() -> missing(field));
         if (s.isBlank()) throw ProblemException.badBody(path(field), "'" + path(field) + "' must not be blank");
         return s;
     }
 
-    double number(String field, double dflt) {
+    public double number(String field, double dflt) {
         return node(field).map(n -> {
             if (!n.isNumber()) throw ProblemException.badBody(path(field), "'" + path(field) + "' must be a number");
             return n.asDouble();
         }).orElse(dflt);
     }
 
-    double number(String field) {
+    public double number(String field) {
         if (node(field).isEmpty()) throw missing(field);
         return number(field, 0);
     }
 
-    Instant instant(String field) {
+    public Instant instant(String field) {
         String s = text(field);
         try {
             return OffsetDateTime.parse(s).toInstant();
@@ -97,7 +98,7 @@ final class JsonBody {
         }
     }
 
-    <E extends Enum<E>> E enumeration(String field, Class<E> type) {
+    public <E extends Enum<E>> E enumeration(String field, Class<E> type) {
         String s = text(field);
         try {
             return Enum.valueOf(type, s.strip().toUpperCase(Locale.ROOT));
@@ -110,7 +111,7 @@ final class JsonBody {
     }
 
     /** A value that must be one of {@code known} (provision or party ids), converted by {@code as}. */
-    <T> Optional<T> optOneOf(String field, Collection<String> known, Function<String, T> as) {
+    public <T> Optional<T> optOneOf(String field, Collection<String> known, Function<String, T> as) {
         return optText(field).map(s -> {
             if (!known.contains(s)) {
                 throw ProblemException.unprocessable(Optional.of(path(field)), "'" + path(field) + "' names no known value: '"
@@ -120,12 +121,12 @@ final class JsonBody {
         });
     }
 
-    <T> T oneOf(String field, Collection<String> known, Function<String, T> as) {
+    public <T> T oneOf(String field, Collection<String> known, Function<String, T> as) {
         if (node(field).isEmpty()) throw missing(field);
         return optOneOf(field, known, as).orElseThrow();
     }
 
-    List<String> strings(String field) {
+    public List<String> strings(String field) {
         Optional<JsonNode> n = node(field);
         if (n.isEmpty()) return List.of();
         if (!n.get().isArray()) throw ProblemException.badBody(path(field), "'" + path(field) + "' must be an array of strings");
@@ -139,14 +140,14 @@ final class JsonBody {
     }
 
     /** A nested object, checked like the root. */
-    JsonBody object(String field, Collection<String> allowed) {
+    public JsonBody object(String field, Collection<String> allowed) {
         JsonNode n = node(field).orElseThrow(() -> missing(field));
         if (!n.isObject()) throw ProblemException.badBody(path(field), "'" + path(field) + "' must be an object");
         return new JsonBody(n, path(field)).only(allowed);
     }
 
     /** The elements of an array of objects, each checked like the root. */
-    List<JsonBody> objects(String field, Collection<String> allowed) {
+    public List<JsonBody> objects(String field, Collection<String> allowed) {
         JsonNode n = node(field).orElseThrow(() -> missing(field));
         if (!n.isArray()) throw ProblemException.badBody(path(field), "'" + path(field) + "' must be an array");
         List<JsonBody> out = new ArrayList<>();
@@ -156,6 +157,13 @@ final class JsonBody {
             out.add(new JsonBody(n.get(i), p).only(allowed));
         }
         return out;
+    }
+
+    /** A field's JSON value as it is (e.g. a GeoJSON geometry read by its own parser); required. */
+    public JsonNode node(String field, String what) {
+        JsonNode n = node(field).orElseThrow(() -> missing(field));
+        if (!n.isObject()) throw ProblemException.badBody(path(field), "'" + path(field) + "' must be " + what);
+        return n;
     }
 
     private ProblemException missing(String field) {

@@ -31,7 +31,8 @@ import org.truce.server.coverage.CoverageView;
  * {@code incidents} (every incident in the store, in time [start, end] at its estimated place), {@code tracks}
  * (tracks updated within the track window before the center's clock, in time [firstSeen, time]) and, when a
  * coverage source is configured, {@code coverage} (each line-of-contact segment and zone with its coverage over
- * the last hour). Findings and flight plans are not offered: the center has no such data yet.
+ * the last hour). The server adds {@code findings} (published cases, {@code FindingFeatures}) when it runs joint
+ * verification, and modules add theirs (flight plans: {@code FlightPlansModule}).
  * Thread-safe: zone features are built once, the rest per request from the thread-safe store.
  */
 public final class OgcCollections {

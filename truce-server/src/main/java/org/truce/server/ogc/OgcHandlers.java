@@ -61,8 +61,8 @@ public final class OgcHandlers {
         String base = base(ctx);
         ObjectNode doc = mapper.createObjectNode();
         doc.put("title", "Truce monitoring center – OGC API Features");
-        doc.put("description", "The joint monitoring center's zones, incidents, tracks and sensor coverage as "
-                + "OGC API – Features collections (GeoJSON, WGS 84 lon/lat). Read-only.");
+        doc.put("description", "The joint monitoring center's zones, incidents, tracks, sensor coverage, published "
+                + "findings and flight plans as OGC API – Features collections (GeoJSON, WGS 84 lon/lat). Read-only.");
         ArrayNode links = doc.putArray("links");
         selfAndAlternate(links, base, format, JSON, "this document");
         link(links, base + "/api", "service-desc", OPENAPI, "the API definition (OpenAPI 3.0)");

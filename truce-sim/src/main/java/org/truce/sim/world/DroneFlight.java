@@ -46,6 +46,22 @@ public final class DroneFlight {
 
     public Phase phase() { return phase; }
 
+    /**
+     * Every leg a legitimate sortie flies, in the theater's local metres: from the base to the entry point, along the
+     * track back to its start, and along the whole track to its end (legs retraced are listed once each way).
+     */
+    public java.util.List<Coordinate> sortieRoute() {
+        java.util.List<Coordinate> out = new java.util.ArrayList<>();
+        out.add(base);
+        out.add(entry);
+        Coordinate[] cs = track.getCoordinates();
+        LineString toStart = (LineString) index.extractLine(0, entryS);
+        Coordinate[] back = toStart.getCoordinates();
+        for (int i = back.length - 2; i >= 0; i--) out.add(back[i]);
+        for (int i = 1; i < cs.length; i++) out.add(cs[i]);
+        return out;
+    }
+
     /** The offset the camera looks at now (the one last taken by {@link #nextLookOffset}). */
     public double currentLookOffset() {
         int n = spec.lookOffsetsM().size();

@@ -63,6 +63,7 @@ public final class JdbcStore implements Store {
     private final AuditLog audit;
     private final NotificationOutbox outbox;
     private final RosterRepository rosters;
+    private final org.truce.airspace.FlightPlanRepository flightPlans;
 
     private JdbcStore(HikariDataSource dataSource, Dialect dialect, String database, Optional<Path> h2Directory) {
         this.dataSource = dataSource;
@@ -82,6 +83,7 @@ public final class JdbcStore implements Store {
         this.audit = new JdbcAuditLog(jdbc);
         this.outbox = new JdbcOutbox(jdbc);
         this.rosters = new JdbcRosterRepository(jdbc, bodies);
+        this.flightPlans = new JdbcFlightPlanRepository(jdbc, bodies);
     }
 
     /**
@@ -125,9 +127,11 @@ public final class JdbcStore implements Store {
         }
         try {
             // WRITE_DELAY=0: write the file at every commit rather than up to half a second later.
-            // RETENTION_TIME=0: reuse freed pages at once (per-observation commits would otherwise bloat the file).
+            // No RETENTION_TIME=0: with it, H2 2.3.232 lost committed rows across a close and reopen once the schema
+            // grew by migration V5 (UsersCommandTest: accounts gone after a read-only 'users list'); freed pages
+            // are reused after H2's default retention (45 s) instead, at the cost of a somewhat larger file.
             // DB_CLOSE_ON_EXIT=FALSE: the center closes the store itself, after its last write, on shutdown.
-            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0;RETENTION_TIME=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "", database + " (file " + file + ")",
+            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "", database + " (file " + file + ")",
                     Optional.of(dir));
         } catch (RuntimeException e) {
             OPEN_H2_DIRECTORIES.remove(dir);
@@ -219,6 +223,9 @@ public final class JdbcStore implements Store {
 
     /** The shift roster's draft and active roster (V3). */
     public RosterRepository rosterRepository() { return rosters; }
+
+    /** The contingents' flight plans (migration V5); ids numbered per day, never reused. */
+    public org.truce.airspace.FlightPlanRepository flightPlanRepository() { return flightPlans; }
 
     /**
      * Closes the pool, waiting for its connections to close; on H2 the last one closes the database file and
