@@ -37,6 +37,7 @@
     contingentIndex: new Map(),
     zoneNames: new Map(),
     coverage: null, // the coverage layer's handle (coverage.js)
+    flightPlans: null, // the flight-plans layer's handle (flightplans.js)
     pending: [], // live events that arrived before the initial load finished
     loaded: false,
   };
@@ -104,7 +105,7 @@
   function createMap() {
     const map = L.map("map", { zoomSnap: 0.25, preferCanvas: false, attributionControl: false });
     // Own panes keep the drawing order fixed however late a layer arrives: basemap, footprints, then markers.
-    for (const [i, name] of ["reference", "zones", "coverage", "footprints", "tracks", "assets", "incidents"].entries()) {
+    for (const [i, name] of ["reference", "zones", "coverage", "flightplans", "footprints", "tracks", "assets", "incidents"].entries()) {
       state.panes[name] = map.createPane(name);
       state.panes[name].style.zIndex = String(400 + i * 10);
     }
@@ -513,6 +514,7 @@
     $("agreement-title").textContent = agreement.title;
     addLegend(drawZones(zones));
     state.coverage = TruceCoverage.start(state.map, "coverage", $("legend"));
+    state.flightPlans = TruceFlightPlans.start(state.map, "flightplans", $("legend"));
     for (const a of assets) {
       placeAsset(a, a.lastFix && a.lastFix.observation, a.lastFix && a.lastFix.observationId,
         a.lastFootprint && a.lastFootprint.observation, a.health);
@@ -543,6 +545,7 @@
       return e && e.marker ? e.marker.getLatLng() : null;
     },
     coverage: () => state.coverage,
+    flightPlanIds: () => (state.flightPlans ? state.flightPlans.ids() : []),
     assetHealth: (id) => {
       const e = state.assets.get(id);
       return e && e.health ? e.health.status : null;

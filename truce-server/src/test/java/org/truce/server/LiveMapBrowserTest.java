@@ -45,6 +45,7 @@ class LiveMapBrowserTest {
     private final TestCenter tc = new TestCenter();
     private final TestHealth health = new TestHealth(tc.store.assets());
     private TruceServer server;
+    private org.truce.airspace.FlightPlans flights;
     private Playwright playwright;
     private Browser browser;
 
@@ -59,9 +60,12 @@ class LiveMapBrowserTest {
         CoverageRecorder coverage = new CoverageRecorder(Fixtures.agreement(), tc.store.assets()::find,
                 CoverageRecorder.Config.defaults());
         tc.center.addListener(coverage);
+        flights = new org.truce.airspace.FlightPlans(new org.truce.airspace.memory.InMemoryFlightPlanRepository(),
+                tc.store.assets()::find, tc.clock);
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
                 .withAssetThrottle(Duration.ofMillis(300)).withClockInterval(Duration.ofMillis(500))
-                .withHealth(health).withCoverage(CoverageView.of(coverage)));
+                .withHealth(health).withCoverage(CoverageView.of(coverage))
+                .withModule(new org.truce.server.airspace.FlightPlansModule(flights, org.truce.server.api.ApiJson.mapper())));
         server.start(0);
         tc.accept(tc.fix("RU-UAV-01", 39.85, 46.75, 45));
         tc.accept(tc.footprint("RU-UAV-01", 39.87, 46.77));
@@ -202,6 +206,26 @@ class LiveMapBrowserTest {
         assertThat(page.locator("#coverage-status").innerText()).contains("segments observed");
         assertThat(page.locator("path.coverage-observed").first().getAttribute("stroke")).isEqualTo("#2e7d32");
         page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "live-map-coverage.png")));
+
+        // Flight plans: a plan filed for the next hours is drawn dashed on its route; a cancelled one is not.
+        var ru = org.truce.cases.Principal.staff("analyst-ru", org.truce.cases.Role.ANALYST,
+                org.truce.agreement.ContingentId.of("RU"));
+        java.time.Instant now = tc.clock.instant();
+        var route = org.truce.airspace.FlightPath.route(List.of(org.truce.geo.GeoPoint.of(39.80, 46.70),
+                org.truce.geo.GeoPoint.of(39.85, 46.80), org.truce.geo.GeoPoint.of(39.90, 46.85)));
+        String kept = flights.file(ru, new org.truce.airspace.Filing(org.truce.sensing.AssetId.of("RU-UAV-01"), route,
+                now, now.plus(Duration.ofHours(4)), 300, 1500, "patrol, sector north", "")).id().value();
+        String cancelled = flights.file(ru, new org.truce.airspace.Filing(org.truce.sensing.AssetId.of("RU-UAV-01"), route,
+                now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), 300, 1500, "spare sortie", "")).id().value();
+        flights.cancel(ru, org.truce.airspace.FlightPlanId.of(cancelled), "weather");
+        page.locator("#flight-plans-toggle").uncheck();
+        page.locator("#flight-plans-toggle").check();
+        page.locator("path.flight-plan").first().waitFor(new Locator.WaitForOptions()
+                .setState(WaitForSelectorState.ATTACHED).setTimeout(TIMEOUT_MS));
+        assertThat(page.locator("path.flight-plan").count()).isEqualTo(1);
+        assertThat(page.evaluate("window.truceMap.flightPlanIds()")).isEqualTo(List.of(kept));
+        assertThat(page.locator("path.flight-plan").first().getAttribute("stroke-dasharray")).isEqualTo("6 6");
+        assertThat(page.locator("#flight-plans-status").innerText()).startsWith("Planned flights until").endsWith(": 1");
         assertThat(errors).isEmpty();
     }
 
