@@ -1,7 +1,5 @@
 package org.truce.ledger;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,13 +29,12 @@ import org.truce.cases.Finding;
  * here and are retried in order on the next save or {@link #flush()}. Thread-safe (synchronized).
  */
 public final class CaseLedgerRecorder {
-    private final Ledger ledger;
     private final byte[] secret;
-    private final Deque<byte[]> outbox = new ArrayDeque<>();
+    private final LedgerOutbox outbox;
 
     /** @param secret the center's commitment secret (at least 32 bytes), kept off the log */
     public CaseLedgerRecorder(Ledger ledger, byte[] secret) {
-        this.ledger = Objects.requireNonNull(ledger);
+        this.outbox = new LedgerOutbox(ledger);
         if (secret.length < 32) throw new IllegalArgumentException("the commitment secret needs at least 32 bytes");
         this.secret = secret.clone();
     }
@@ -96,16 +93,13 @@ public final class CaseLedgerRecorder {
     }
 
     /** Appends every entry still waiting; throws if the ledger still refuses (they stay queued). */
-    public synchronized void flush() {
-        while (!outbox.isEmpty()) {
-            ledger.appendEncoded(outbox.peekFirst());
-            outbox.removeFirst();
-        }
+    public void flush() {
+        outbox.flush();
     }
 
     /** Entries waiting for the ledger. */
-    public synchronized int pending() {
-        return outbox.size();
+    public int pending() {
+        return outbox.pending();
     }
 
     private synchronized void saved(Optional<Case> before, Case after) {
@@ -126,12 +120,7 @@ public final class CaseLedgerRecorder {
         }
     }
 
-    private synchronized void enqueue(EntryKind kind, Object payload) {
-        outbox.add(EntryCodec.encode(kind, payload));
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // The save stands; the entries wait here and the next save or flush() retries them in order.
-        }
+    private void enqueue(EntryKind kind, Object payload) {
+        outbox.offer(kind, payload);
     }
 }

@@ -2,8 +2,6 @@ package org.truce.ledger;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,11 +17,10 @@ import org.truce.sensing.AssetId;
  * here and is retried in order on the next save or {@link #flush()}. Thread-safe (synchronized).
  */
 public final class FlightPlanLedgerRecorder {
-    private final Ledger ledger;
-    private final Deque<byte[]> outbox = new ArrayDeque<>();
+    private final LedgerOutbox outbox;
 
     public FlightPlanLedgerRecorder(Ledger ledger) {
-        this.ledger = Objects.requireNonNull(ledger);
+        this.outbox = new LedgerOutbox(ledger);
     }
 
     /** {@code plans} with every filing and cancellation recorded in the log. */
@@ -60,24 +57,16 @@ public final class FlightPlanLedgerRecorder {
     }
 
     /** Appends every entry still waiting; throws if the ledger still refuses (they stay queued). */
-    public synchronized void flush() {
-        while (!outbox.isEmpty()) {
-            ledger.appendEncoded(outbox.peekFirst());
-            outbox.removeFirst();
-        }
+    public void flush() {
+        outbox.flush();
     }
 
     /** Entries waiting for the ledger. */
-    public synchronized int pending() {
-        return outbox.size();
+    public int pending() {
+        return outbox.pending();
     }
 
-    private synchronized void enqueue(FlightPlan plan) {
-        outbox.add(EntryCodec.encode(EntryKind.FLIGHT_PLAN, plan));
-        try {
-            flush();
-        } catch (RuntimeException e) {
-            // The save stands; the entry waits here and the next save or flush() retries it in order.
-        }
+    private void enqueue(FlightPlan plan) {
+        outbox.offer(EntryKind.FLIGHT_PLAN, plan);
     }
 }
