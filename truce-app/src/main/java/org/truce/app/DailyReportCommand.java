@@ -1,12 +1,10 @@
 package org.truce.app;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -103,7 +101,7 @@ final class DailyReportCommand implements Callable<Integer> {
         // report never uses (all its text is in the embedded font); that warning would only puzzle the user.
         System.setProperty("org.slf4j.simpleLogger.log.org.apache.pdfbox.pdmodel.font", "error");
         DailyReportRenderer renderer = new DailyReportRenderer();
-        write(os -> {
+        OutputFile.write(out, os -> {
             if (pdf) renderer.pdf(report, language, os);
             else os.write(renderer.html(report, language).getBytes(StandardCharsets.UTF_8));
         });
@@ -141,27 +139,6 @@ final class DailyReportCommand implements Callable<Integer> {
         if (name.endsWith(".pdf")) return true;
         if (name.endsWith(".html") || name.endsWith(".htm")) return false;
         throw new UserError("--out " + out + ": name the file .pdf or .html (the extension chooses the format)");
-    }
-
-    private interface Body {
-        void write(OutputStream os) throws IOException;
-    }
-
-    private void write(Body body) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new UserError("--out " + out + ": the directory " + parent + " does not exist");
-        }
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                body.write(os);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     private static JdbcStore open(Path data) {

@@ -1,11 +1,9 @@
 package org.truce.app;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -105,10 +103,10 @@ final class ExportCommand implements Callable<Integer> {
                     toTime == Instant.MAX ? Optional.empty() : Optional.of(toTime), Optional.empty());
             source = "Truce monitoring center, data " + data.toAbsolutePath().normalize().getFileName();
         }
-        ExportSet set = agreement == null ? ExportSet.ofIncidents(incidents, source)
-                : ExportSet.of(incidents, agreement, "Truce monitoring center, " + agreement.id());
-        set = set.withTracks(trackList).withFlightPlans(planList);
-        write(set, writer);
+        ExportSet set = (agreement == null ? ExportSet.ofIncidents(incidents, source)
+                : ExportSet.of(incidents, agreement, "Truce monitoring center, " + agreement.id()))
+                .withTracks(trackList).withFlightPlans(planList);
+        OutputFile.write(out, os -> writer.write(set, os));
         PrintWriter o = spec.commandLine().getOut();
         o.printf("exported %d incidents%s%s to %s (%s)%n", incidents.size(),
                 agreement == null ? "" : ", " + set.zones().size() + " zones",
@@ -125,23 +123,6 @@ final class ExportCommand implements Callable<Integer> {
             return new AcledCsvExport(new AcledPlace(acledIso, acledRegion, acledCountry));
         } catch (IllegalArgumentException e) {
             throw new UserError("--acled-iso: " + e.getMessage(), e);
-        }
-    }
-
-    private void write(ExportSet set, ExportWriter writer) throws IOException {
-        Path target = out.toAbsolutePath().normalize();
-        Path parent = target.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new UserError("--out " + out + ": the directory " + parent + " does not exist");
-        }
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName(), ".part");
-        try {
-            try (OutputStream os = Files.newOutputStream(tmp)) {
-                writer.write(set, os);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 
