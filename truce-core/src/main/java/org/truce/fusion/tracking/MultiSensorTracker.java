@@ -59,6 +59,12 @@ import org.truce.sensing.Observation;
  * track then continues under its old id but is tentative again and must re-confirm like a new track; if it does not,
  * the detections it took are dropped with it and the dormant track is restored as it was.
  *
+ * <p><b>Stationary objects.</b> A track whose recent detections stayed within {@link #STATIONARY_RADIUS_M} (plus three
+ * detection sigmas) of their mean for a while is stationary. When dormant, it competes for every detection beside the
+ * live tracks, with a prior at that mean and a gate of that radius however long the gap, and it is remembered twice
+ * the dormant horizon: a post seen again hours later takes back its own track rather than a recently lost patrol of
+ * the same kind nearby (whose wander gate is tighter) or a patrol driving past.
+ *
  * <p>Deterministic: no clock, no randomness, ids {@code TRK-<n>} in creation order, ties broken by id. Not
  * thread-safe: the pipeline calls it from one thread.
  */
@@ -73,6 +79,15 @@ public final class MultiSensorTracker implements Tracker {
     private static final int CLASSES = KNOWN_CLASSES.length;
     /** Share of a wrong class report that names the other family (a vehicle for people or the reverse). */
     private static final double CROSS_FAMILY = 0.1;
+    /**
+     * Radius, m, within which an object's detections count as one stationary stretch: a few detection sigmas, far
+     * below what a unit driving at walking pace covers between two looks of a pass.
+     */
+    static final double STATIONARY_RADIUS_M = 100;
+    /** Detections a stationary stretch needs before the track counts as stationary. */
+    private static final int STATIONARY_HITS = 3;
+    /** How long, s, a stretch must last before the track counts as stationary (a patrol driving by does not). */
+    private static final double STATIONARY_SECONDS = 30;
 
     private final LocalProjection projection;
     private final TrackerConfig config;
@@ -139,9 +154,37 @@ public final class MultiSensorTracker implements Tracker {
                 displacing = displace;
             }
         }
+        // A detection at the place where a stationary object stood when last seen is most likely that object again,
+        // even when a moving track (a patrol driving past a post) also gates it or no live track does.
+        TrackState still = null;
+        ConstantVelocityFilter.State stillPrior = null;
+        {
+            for (TrackState t : dormant.values()) {
+                if (!t.stationary(STATIONARY_HITS, STATIONARY_SECONDS)) continue;
+                double dx = d.x() - t.stillX;
+                double dy = d.y() - t.stillY;
+                double near = 3 * STATIONARY_RADIUS_M + 3 * Math.sqrt(d.covariance().trace());
+                if (dx * dx + dy * dy > near * near || !compatible(t, d) || !sameKind(t, d)) continue;
+                ConstantVelocityFilter.State prior = stationaryPrior(t);
+                var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
+                if (in.mahalanobis2() > gate) continue;
+                double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
+                if (kinematic > maxCost) continue;
+                double cost = kinematic + featureCost(t, d);
+                if (cost < bestCost) {
+                    still = t;
+                    stillPrior = prior;
+                    bestCost = cost;
+                }
+            }
+        }
         TrackState track;
         LocalDetection displaced = null;
-        if (best != null) {
+        if (still != null) {
+            track = takeBack(still, stillPrior, d);
+            track.beforeLast = null;
+            track.lastDetection = null;
+        } else if (best != null) {
             track = best;
             if (displacing) {
                 displaced = live.get(track.number).lastDetection;
@@ -160,7 +203,7 @@ public final class MultiSensorTracker implements Tracker {
             track.beforeLast = null;
             track.lastDetection = null;
         }
-        track.note(d, config.evidenceLimit());
+        track.note(d, config.evidenceLimit(), STATIONARY_RADIUS_M);
         if (!track.confirmed || track.reacquiring) {
             if (track.recentHits >= config.confirmHits() && track.score >= CONFIRM_SCORE) {
                 track.confirmed = true;
@@ -190,7 +233,10 @@ public final class MultiSensorTracker implements Tracker {
                 dormant.put(t.number, beforeReacquisition.remove(t.number));
             }
         }
-        dormant.values().removeIf(t -> Duration.between(t.time, now).compareTo(config.dormantHorizon()) > 0);
+        // A stationary object is re-acquired with a tight gate at its place, so it may be remembered twice as long.
+        dormant.values().removeIf(t -> Duration.between(t.time, now).compareTo(
+                t.stationary(STATIONARY_HITS, STATIONARY_SECONDS)
+                        ? config.dormantHorizon().multipliedBy(2) : config.dormantHorizon()) > 0);
         return gone;
     }
 
@@ -242,15 +288,30 @@ public final class MultiSensorTracker implements Tracker {
             }
         }
         if (best == null) return Optional.empty();
-        dormant.remove(best.number);
-        beforeReacquisition.put(best.number, best.copy());
-        best.reacquiring = true;
-        best.recentHits = 0;
-        best.score = 0;
-        best.assetsAtTime.clear();
-        best.state = filter.update(bestPrior, d.x(), d.y(), d.covariance());
-        live.put(best.number, best);
-        return Optional.of(best);
+        return Optional.of(takeBack(best, bestPrior, d));
+    }
+
+    /** Takes a dormant track back into the live set, tentative again, updated with the detection from its prior. */
+    private TrackState takeBack(TrackState t, ConstantVelocityFilter.State prior, LocalDetection d) {
+        dormant.remove(t.number);
+        beforeReacquisition.put(t.number, t.copy());
+        t.reacquiring = true;
+        t.recentHits = 0;
+        t.score = 0;
+        t.assetsAtTime.clear();
+        t.state = filter.update(prior, d.x(), d.y(), d.covariance());
+        live.put(t.number, t);
+        return t;
+    }
+
+    /**
+     * A stationary dormant track's prior: at the mean of its stationary stretch, spread over the stationary radius
+     * (the gate then spans that radius), however long the gap; its velocity is unknown again.
+     */
+    private ConstantVelocityFilter.State stationaryPrior(TrackState t) {
+        double variance = STATIONARY_RADIUS_M * STATIONARY_RADIUS_M / gate;
+        return filter.initial(t.stillX, t.stillY, Covariance2.circular(Math.sqrt(variance)),
+                config.initialSpeedSigmaMps());
     }
 
     /**

@@ -48,6 +48,15 @@ final class TrackState {
     private LogOddsVote<PartyId> sideVote = new LogOddsVote<>();
     private final Deque<Integer> counts = new ArrayDeque<>();
     private final Deque<String> evidence = new ArrayDeque<>();
+    /**
+     * The current stationary stretch: the mean of the detections since the first one that lay within
+     * {@code stationaryRadius} of the running mean, how many, and when it began (UTC). A moving object restarts it
+     * with nearly every detection; a post keeps it across its revisits.
+     */
+    double stillX;
+    double stillY;
+    int stillCount;
+    Instant stillSince;
 
     TrackState(long number, Instant firstSeen, ConstantVelocityFilter.State state) {
         this.number = number;
@@ -69,6 +78,10 @@ final class TrackState {
         c.sideVote = sideVote.copy();
         c.counts.addAll(counts);
         c.evidence.addAll(evidence);
+        c.stillX = stillX;
+        c.stillY = stillY;
+        c.stillCount = stillCount;
+        c.stillSince = stillSince;
         return c;
     }
 
@@ -80,6 +93,27 @@ final class TrackState {
 
     /** Takes a detection already folded into {@link #state}. */
     void note(LocalDetection d, int evidenceLimit) {
+        note(d, evidenceLimit, Double.POSITIVE_INFINITY);
+    }
+
+    /**
+     * Takes a detection already folded into {@link #state}, and extends the stationary stretch when it lies within
+     * {@code stationaryRadius} (m) of the stretch's mean, else starts a new stretch at it.
+     */
+    void note(LocalDetection d, int evidenceLimit, double stationaryRadius) {
+        double dx = d.x() - stillX;
+        double dy = d.y() - stillY;
+        double radius = stationaryRadius + 3 * Math.sqrt(d.covariance().trace() / 2);
+        if (stillCount == 0 || dx * dx + dy * dy > radius * radius) {
+            stillX = d.x();
+            stillY = d.y();
+            stillCount = 1;
+            stillSince = d.time();
+        } else {
+            stillCount++;
+            stillX += dx / stillCount;
+            stillY += dy / stillCount;
+        }
         hits++;
         recentHits++;
         if (d.time().isAfter(time)) {
@@ -93,6 +127,15 @@ final class TrackState {
         if (counts.size() > SIZE_MEMORY) counts.removeFirst();
         evidence.addLast(d.id());
         while (evidence.size() > evidenceLimit) evidence.removeFirst();
+    }
+
+    /**
+     * Whether the object has stood still: at least {@code minCount} detections within the stationary radius of their
+     * mean over at least {@code minSeconds} up to its last detection.
+     */
+    boolean stationary(int minCount, double minSeconds) {
+        return stillCount >= minCount && stillSince != null
+                && java.time.Duration.between(stillSince, time).toMillis() >= minSeconds * 1000;
     }
 
     ObjectClass objectClass() {

@@ -248,6 +248,52 @@ class MultiSensorTrackerTest {
     }
 
     @Test
+    void aPostRevisitedHoursLaterKeepsItsTrackThoughAPatrolOfItsKindWentDormantNearby() {
+        // A peacekeepers' APC stands at a post (0, 0), watched for 3 min. Hours later an APC of the same side drives
+        // east past the post and is lost from view 220 m from it; 14 min after that the post is looked at again. The
+        // patrol's dormant track is recent, so its wander gate is tighter than the post's hours-old one: only the
+        // post's stationary history says the object at the post is the post's.
+        Track post = feedAll(path("RU-UAV-01", T0, 10, 19, 0, 0, 0, 0, ObjectClass.APC, RU_PK, 0.9));
+        assertThat(post.id()).isEqualTo("TRK-1");
+        Instant patrolStart = T0.plus(Duration.ofMinutes(160));
+        Track patrol = feedAll(path("RU-UAV-02", patrolStart, 10, 36, -2600, 100, 200, 100, ObjectClass.APC, RU_PK,
+                0.9));
+        assertThat(patrol.id()).isEqualTo("TRK-2");
+        assertThat(patrol.status()).isEqualTo(TrackStatus.CONFIRMED);
+        Instant revisit = patrolStart.plusSeconds(350 + 14 * 60);
+        tracker.advanceTo(revisit);
+        assertThat(tracker.tracks()).as("both dormant").isEmpty();
+        List<Track> back = new ArrayList<>();
+        for (Detection d : path("RU-UAV-01", revisit, 10, 19, 0, 0, 0, 0, ObjectClass.APC, RU_PK, 0.9)) {
+            back.add(feed(d));
+        }
+        assertThat(back).extracting(Track::id).containsOnly("TRK-1");
+        assertThat(back.get(back.size() - 1).status()).isEqualTo(TrackStatus.CONFIRMED);
+        assertThat(back.get(back.size() - 1).firstSeen()).isEqualTo(T0);
+        assertThat(back.get(back.size() - 1).hits()).isEqualTo(38);
+    }
+
+    @Test
+    void aPatrolPassingAPostKeepsItsTrackAndThePostItsOwn() {
+        // The post's APC, watched for 3 min, is looked at again 3 h later by one drone while another follows an APC of
+        // the same side driving past it at 8 m/s, 60 m away: each keeps its own track.
+        feedAll(path("RU-UAV-01", T0, 10, 19, 0, 0, 0, 0, ObjectClass.APC, RU_PK, 0.9));
+        Instant later = T0.plus(Duration.ofHours(3));
+        List<Detection> all = new ArrayList<>();
+        all.addAll(path("RU-UAV-02", later.plusSeconds(5), 10, 41, -1600, 60, 1600, 60, ObjectClass.APC, RU_PK, 0.9));
+        all.addAll(path("RU-UAV-01", later.plusSeconds(150), 10, 19, 0, 0, 0, 0, ObjectClass.APC, RU_PK, 0.9));
+        all.sort(java.util.Comparator.comparing(Detection::time));
+        List<String> patrolTracks = new ArrayList<>();
+        List<String> postTracks = new ArrayList<>();
+        for (Detection d : all) {
+            Track t = feed(d);
+            (d.asset().value().equals("RU-UAV-01") ? postTracks : patrolTracks).add(t.id());
+        }
+        assertThat(postTracks).containsOnly("TRK-1");
+        assertThat(patrolTracks).doesNotContain("TRK-1").containsOnly(patrolTracks.get(0));
+    }
+
+    @Test
     void aDifferentSideNearbyDoesNotTakeADormantTrack() {
         look(T0, 0, 0, ObjectClass.APC, AM);
         Instant later = T0.plus(Duration.ofHours(2));
@@ -312,11 +358,24 @@ class MultiSensorTrackerTest {
 
     @Test
     void aDormantTrackIsForgottenAfterTheHorizon() {
-        look(T0, 0, 0, ObjectClass.APC, AM);
+        // A unit driving at 5 m/s: forgotten after 12 h.
+        feedAll(path("RU-UAV-01", T0, 10, 7, 0, 0, 300, 0, ObjectClass.APC, AM, 0.9));
         Instant muchLater = T0.plus(Duration.ofHours(13));
         tracker.advanceTo(muchLater);
         assertThat(tracker.dormantCount()).isZero();
-        assertThat(feed(detection("TR-UAV-01", muchLater, at(0, 0), ObjectClass.APC, AM, 0.9)).id()).isEqualTo("TRK-2");
+        assertThat(feed(detection("TR-UAV-01", muchLater, at(300, 0), ObjectClass.APC, AM, 0.9)).id())
+                .isEqualTo("TRK-2");
+    }
+
+    @Test
+    void aStationaryDormantTrackIsRememberedTwiceAsLong() {
+        look(T0, 0, 0, ObjectClass.APC, AM);
+        tracker.advanceTo(T0.plus(Duration.ofHours(13)));
+        assertThat(tracker.dormantCount()).isEqualTo(1);
+        Instant dayLater = T0.plus(Duration.ofHours(25));
+        tracker.advanceTo(dayLater);
+        assertThat(tracker.dormantCount()).isZero();
+        assertThat(feed(detection("TR-UAV-01", dayLater, at(0, 0), ObjectClass.APC, AM, 0.9)).id()).isEqualTo("TRK-2");
     }
 
     @Test
