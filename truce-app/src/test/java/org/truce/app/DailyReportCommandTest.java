@@ -15,8 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.rules.Incident;
-import org.truce.store.jdbc.JdbcStore;
-import org.truce.testing.TestAgreements;
 
 /** {@code truce report daily} on a data directory written by {@code truce simulate --data}. */
 class DailyReportCommandTest {
@@ -25,21 +23,15 @@ class DailyReportCommandTest {
     static Path data;
     static List<Incident> stored;
 
-    /** 4 h: the simulator places violations no later than 3 h before the run's end, so shorter runs have none. */
     @BeforeAll
     static void simulateFourHours() {
-        data = shared.resolve("data");
-        Cli r = Cli.run("simulate", "--scenario", scenario(), "--duration", "4h", "--headless", "--quiet",
-                "--data", data.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        try (JdbcStore store = JdbcStore.h2(data)) {
-            stored = store.incidents().all();
-        }
-        assertThat(stored).isNotEmpty();
+        SimulatedDataDirectory d = SimulatedDataDirectory.get();
+        data = d.data();
+        stored = d.stored();
     }
 
     static String scenario() {
-        return TestAgreements.scenarioDir("karabakh-2020").toString();
+        return SimulatedDataDirectory.scenario();
     }
 
     @Test

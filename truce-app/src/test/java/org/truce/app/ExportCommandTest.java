@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.truce.codec.TruceJson;
 import org.truce.rules.Incident;
 import org.truce.store.jdbc.JdbcStore;
-import org.truce.testing.TestAgreements;
 import org.w3c.dom.Document;
 
 /**
@@ -33,24 +32,15 @@ class ExportCommandTest {
     static Path data;
     static List<Incident> stored;
 
-    /**
-     * 4 h, not 2 h: the simulator places violations no later than 3 h before the run's end (so each can be
-     * observed to its end), so a 2 h run has no incidents and would prove nothing.
-     */
     @BeforeAll
     static void simulateFourHours() {
-        data = shared.resolve("data");
-        Cli r = Cli.run("simulate", "--scenario", scenario(), "--duration", "4h", "--headless", "--quiet",
-                "--data", data.toString());
-        assertThat(r.exitCode()).as(r.err()).isZero();
-        try (JdbcStore store = JdbcStore.h2(data)) {
-            stored = store.incidents().all();
-        }
-        assertThat(stored).as("a simulated 4 h should raise incidents; simulate said:%n%s", r.out()).isNotEmpty();
+        SimulatedDataDirectory d = SimulatedDataDirectory.get();
+        data = d.data();
+        stored = d.stored();
     }
 
     static String scenario() {
-        return TestAgreements.scenarioDir("karabakh-2020").toString();
+        return SimulatedDataDirectory.scenario();
     }
 
     @Test
