@@ -16,13 +16,14 @@ import org.truce.sim.truth.GroundTruth;
  * ({@link TrackScore}), fire location by the locator on truly grouped cues ({@link LocationScore}) and as the
  * incidents publish it ({@link IncidentLocationScore}), and attribution ({@link AttributionScore}). Immutable.
  */
-public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visits, LocationScore location,
-                       AttributionScore attribution, IncidentLocationScore incidentLocation) {
+public record Accuracy(Evaluation incidents, TrackScore tracks, Map<String, TrackScore> tracksByRole, VisitScore visits,
+                       LocationScore location, AttributionScore attribution, IncidentLocationScore incidentLocation) {
     /** Gap that ends a visit ({@link VisitScore}): the part 1 tracker's default coasting limit. */
     public static final Duration VISIT_GAP = Duration.ofMinutes(10);
 
     public Accuracy {
         Objects.requireNonNull(incidents); Objects.requireNonNull(tracks); Objects.requireNonNull(visits);
+        tracksByRole = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(tracksByRole));
         Objects.requireNonNull(location); Objects.requireNonNull(attribution); Objects.requireNonNull(incidentLocation);
     }
 
@@ -36,10 +37,29 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
         EventLocator locator = new EventLocator(LocatorConfig.defaults());
         return new Accuracy(Evaluation.score(truth, incidents, tol),
                 TrackScore.score(run.detections(), run.confirmedTracks()),
+                byRole(truth, run),
                 VisitScore.score(run.detections(), run.confirmedTracks(), VISIT_GAP),
                 LocationScore.score(truth.fires(), run.fireCues(), projection, locator),
                 AttributionScore.score(truth, incidents, tol),
                 IncidentLocationScore.score(truth.fires(), run.fireCues(), incidents, projection, locator));
+    }
+
+    /**
+     * Track scores of each role's units alone (HOLDING, MOVING, POST, PATROL...): a unit's completeness depends only
+     * on its own detections, so scoring the detections of one role gives those units' completeness unchanged. The
+     * purity of such a score is not meaningful (false alarms and other roles' detections are left out).
+     */
+    private static Map<String, TrackScore> byRole(GroundTruth truth, RunRecorder run) {
+        Map<String, String> roleOf = new java.util.HashMap<>();
+        for (var e : truth.entities()) roleOf.put(e.id(), e.role());
+        Map<String, Map<String, DetectionFact>> split = new java.util.TreeMap<>();
+        for (var e : run.detections().entrySet()) {
+            e.getValue().unit().map(u -> roleOf.getOrDefault(u, "UNKNOWN")).ifPresent(role ->
+                    split.computeIfAbsent(role, k -> new java.util.HashMap<>()).put(e.getKey(), e.getValue()));
+        }
+        Map<String, TrackScore> out = new java.util.TreeMap<>();
+        split.forEach((role, detections) -> out.put(role, TrackScore.score(detections, run.confirmedTracks())));
+        return out;
     }
 
     /**
@@ -63,6 +83,10 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
         m.put("trackDetections", tracks.trackDetections());
         m.put("observedUnits", tracks.observedUnits());
         m.put("tracksPerUnit", tracks.tracksPerUnit());
+        Map<String, Object> roles = new java.util.TreeMap<>();
+        tracksByRole.forEach((role, t) -> roles.put(role, Map.of("observedUnits", t.observedUnits(),
+                "trackCompleteness", t.completeness(), "tracksPerUnit", t.tracksPerUnit())));
+        m.put("trackCompletenessByRole", roles);
         m.put("visitCompleteness", visits.completeness());
         m.put("visits", visits.visits());
         m.put("fireEvents", location.events());
@@ -92,10 +116,21 @@ public record Accuracy(Evaluation incidents, TrackScore tracks, VisitScore visit
         if (runs.isEmpty()) throw new IllegalArgumentException("nothing to pool: no runs");
         return new Accuracy(pooledIncidents(runs.stream().map(Accuracy::incidents).toList()),
                 TrackScore.pooled(runs.stream().map(Accuracy::tracks).toList()),
+                pooledByRole(runs),
                 VisitScore.pooled(runs.stream().map(Accuracy::visits).toList()),
                 LocationScore.pooled(runs.stream().map(Accuracy::location).toList()),
                 AttributionScore.pooled(runs.stream().map(Accuracy::attribution).toList()),
                 IncidentLocationScore.pooled(runs.stream().map(Accuracy::incidentLocation).toList()));
+    }
+
+    private static Map<String, TrackScore> pooledByRole(List<Accuracy> runs) {
+        Map<String, List<TrackScore>> byRole = new java.util.TreeMap<>();
+        for (Accuracy a : runs) {
+            a.tracksByRole().forEach((role, t) -> byRole.computeIfAbsent(role, k -> new java.util.ArrayList<>()).add(t));
+        }
+        Map<String, TrackScore> out = new java.util.TreeMap<>();
+        byRole.forEach((role, l) -> out.put(role, TrackScore.pooled(l)));
+        return out;
     }
 
     private static Evaluation pooledIncidents(List<Evaluation> runs) {
