@@ -41,18 +41,29 @@ public sealed interface Observation {
      * @param side          the party the object appears to belong to, if the sensor could tell
      * @param sideConfidence probability in [0, 1] that {@code side} is right (0 when empty)
      * @param count         how many objects of the class the detection stands for (a column, a group)
+     * @param appearance    the object's re-identification descriptor, if the sensor's analytics computed one
      */
     record Detection(AssetId asset, Instant time, GeoPoint position, double cepM, ObjectClass objectClass,
                      double classConfidence, Optional<PartyId> side, double sideConfidence, int count,
-                     Optional<String> sensorTrackId) implements Observation {
+                     Optional<String> sensorTrackId, Optional<Appearance> appearance) implements Observation {
         public Detection {
             Objects.requireNonNull(asset); Objects.requireNonNull(time); Objects.requireNonNull(position);
             Objects.requireNonNull(objectClass); Objects.requireNonNull(side); Objects.requireNonNull(sensorTrackId);
+            Objects.requireNonNull(appearance);
             Checks.nonNegative(cepM, "cepM");
             Checks.probability(classConfidence, "classConfidence");
             Checks.probability(sideConfidence, "sideConfidence");
             if (count < 1) throw new IllegalArgumentException("count must be >= 1");
         }
+
+        /** A detection without a re-identification descriptor (most sensors and protocols carry none). */
+        public Detection(AssetId asset, Instant time, GeoPoint position, double cepM, ObjectClass objectClass,
+                         double classConfidence, Optional<PartyId> side, double sideConfidence, int count,
+                         Optional<String> sensorTrackId) {
+            this(asset, time, position, cepM, objectClass, classConfidence, side, sideConfidence, count, sensorTrackId,
+                    Optional.empty());
+        }
+
         public String kind() { return "detection"; }
     }
 

@@ -100,6 +100,7 @@ public final class Simulation {
         SplittableRandom planRnd = root.split();
         SplittableRandom sensorRnd = root.split();
         this.moveRnd = root.split();
+        SplittableRandom lookRnd = root.split();
         TheaterMap map = new TheaterMap(agreement, start, start.plus(duration));
         this.monitor = new ViolationMonitor(map, start, setup.violations().observableMinReports());
         WorldBuilder builder = new WorldBuilder(map, setup, buildRnd, endS);
@@ -113,7 +114,7 @@ public final class Simulation {
         this.burstDone = new boolean[world.bursts.size()];
         List<PartyId> parties = agreement.parties().stream().map(p -> p.id()).sorted().toList();
         this.sensors = new Sensors(setup.sensors(), sensorRnd, map.projector(), monitor, start, parties,
-                world.bursts.size());
+                world.bursts.size(), lookRnd);
         for (Unit u : world.units) samples.put(u.id(), new ArrayList<>());
         for (SimAsset a : world.assets) samples.put(a.id(), new ArrayList<>());
         int k = 0;

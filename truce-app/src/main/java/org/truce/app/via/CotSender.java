@@ -87,6 +87,11 @@ final class CotSender implements Sender {
                 .append("\" classConfidence=\"").append(num(d.classConfidence())).append('"');
         d.side().ifPresent(s -> t.append(" side=\"").append(CotXml.attr(s.value())).append("\" sideConfidence=\"")
                 .append(num(d.sideConfidence())).append('"'));
+        d.appearance().ifPresent(a -> {
+            t.append(" appearance=\"");
+            for (int k = 0; k < a.dimensions(); k++) t.append(k == 0 ? "" : " ").append(num(a.descriptor().get(k)));
+            t.append("\" appearanceSigma=\"").append(num(a.sigma())).append('"');
+        });
         t.append(" count=\"").append(d.count()).append("\"/>");
         return event(uid, type(d.objectClass()), d.time(), d.position().lat(), d.position().lon(), "9999999", d.cepM(),
                 "<link relation=\"p-p\" uid=\"" + CotXml.attr(d.asset().value()) + "\" type=\"a-f-G\"/>" + t);

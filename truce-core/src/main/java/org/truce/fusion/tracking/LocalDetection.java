@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.truce.agreement.PartyId;
 import org.truce.geo.LocalProjection;
+import org.truce.sensing.Appearance;
 import org.truce.sensing.Observation;
 import org.truce.fusion.uncertainty.Covariance2;
 import org.truce.sensing.ObjectClass;
@@ -21,11 +22,21 @@ import org.truce.sensing.ObjectClass;
  * @param side           party the object appears to belong to, if the sensor could tell
  * @param sideConfidence probability in [0, 1] that {@code side} is right
  * @param count          number of objects the detection stands for, >= 1
+ * @param appearance     the object's re-identification descriptor, if the sensor computed one
  */
 public record LocalDetection(String id, String asset, Instant time, double x, double y, Covariance2 covariance,
                              ObjectClass objectClass, double classConfidence, Optional<PartyId> side,
-                             double sideConfidence, int count) {
+                             double sideConfidence, int count, Optional<Appearance> appearance) {
+    /** A detection without a re-identification descriptor. */
+    public LocalDetection(String id, String asset, Instant time, double x, double y, Covariance2 covariance,
+                          ObjectClass objectClass, double classConfidence, Optional<PartyId> side,
+                          double sideConfidence, int count) {
+        this(id, asset, time, x, y, covariance, objectClass, classConfidence, side, sideConfidence, count,
+                Optional.empty());
+    }
+
     public LocalDetection {
+        Objects.requireNonNull(appearance, "appearance");
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(asset, "asset");
         Objects.requireNonNull(time, "time");
@@ -62,8 +73,8 @@ public record LocalDetection(String id, String asset, Instant time, double x, do
      */
     public static LocalDetection from(String id, Observation.Detection d, LocalProjection projection) {
         Coordinate c = projection.toLocal(d.position());
-        return withCep(id, d.asset().value(), d.time(), c.x, c.y, d.cepM(), d.objectClass(), d.classConfidence(),
-                d.side(), d.sideConfidence(), d.count());
+        return new LocalDetection(id, d.asset().value(), d.time(), c.x, c.y, Covariance2.fromCep(d.cepM()),
+                d.objectClass(), d.classConfidence(), d.side(), d.sideConfidence(), d.count(), d.appearance());
     }
 
     /** An unclassified detection of one object with no side, for position-only sensors. */

@@ -1,5 +1,7 @@
 package org.truce.ingest.cot;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -8,6 +10,7 @@ import org.truce.geo.GeoPoint;
 import org.truce.ingest.ObservationValidator;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
+import org.truce.sensing.Appearance;
 import org.truce.sensing.Asset;
 import org.truce.sensing.AssetId;
 import org.truce.sensing.ObjectClass;
@@ -34,7 +37,8 @@ import org.truce.sensing.Observation;
  * ({@code G-E-V-A-T} tank, {@code G-E-V-A-A} APC, …) unless the Truce extension names it; side, side confidence,
  * class confidence and count from the optional
  * {@code <_truce side="AZ" sideConfidence="0.9" class="TANK" classConfidence="0.8" count="3"/>} detail element
- * ({@code class} is an {@link ObjectClass} name, for the classes 2525 types cannot tell apart, such as personnel).
+ * ({@code class} is an {@link ObjectClass} name, for the classes 2525 types cannot tell apart, such as personnel),
+ * and a re-identification descriptor as {@code appearance="0.12 -1.3 ..." appearanceSigma="0.7"} ({@link Appearance}).
  * TAK clients ignore detail elements they do not know.
  * Stateless apart from the aliases; thread-safe.
  */
@@ -111,7 +115,31 @@ public final class CotMapper {
             }
         }
         return new Observation.Detection(asset.id(), validator.time(e.time(), "event " + e.uid() + " time"), p,
-                cep(asset, e), cls, classConfidence, side, sideConfidence, count, Optional.of(e.uid()));
+                cep(asset, e), cls, classConfidence, side, sideConfidence, count, Optional.of(e.uid()), appearance(t));
+    }
+
+    /** {@code appearance="c1 c2 ..."} with {@code appearanceSigma}, the re-identification descriptor, if given. */
+    private static Optional<Appearance> appearance(Map<String, String> t) {
+        String v = t.get("appearance");
+        if (v == null || v.isBlank()) return Optional.empty();
+        String sigma = t.get("appearanceSigma");
+        if (sigma == null) {
+            throw new RejectedInput(Reasons.INVALID_VALUE, "_truce appearance needs appearanceSigma, its noise");
+        }
+        List<Double> descriptor = new ArrayList<>();
+        double noise;
+        try {
+            for (String c : v.trim().split("\\s+")) descriptor.add(Double.parseDouble(c));
+            noise = Double.parseDouble(sigma.trim());
+        } catch (NumberFormatException ex) {
+            throw new RejectedInput(Reasons.MALFORMED, "_truce appearance=\"" + v + "\" appearanceSigma=\"" + sigma
+                    + "\": not numbers separated by spaces");
+        }
+        try {
+            return Optional.of(new Appearance(descriptor, noise));
+        } catch (IllegalArgumentException ex) {
+            throw new RejectedInput(Reasons.INVALID_VALUE, "_truce " + ex.getMessage());
+        }
     }
 
     private static ObjectClass objectClass(String v) {

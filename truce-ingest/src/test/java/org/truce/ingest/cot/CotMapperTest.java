@@ -33,4 +33,28 @@ class CotMapperTest {
                 .satisfies(e -> assertThat(((RejectedInput) e).toRejected().reason()).isEqualTo(Reasons.INVALID_VALUE))
                 .hasMessageContaining("spaceship");
     }
+
+    @Test
+    void aLookInTheExtensionIsReadAndABadOneRefused() {
+        String tank = CotSamples.detection("TR-CAM-01.t1", Fixture.T0, 39.81, 46.75);
+        String seen = tank.replace("<_truce ", "<_truce appearance=\"0.5 -1.25 2\" appearanceSigma=\"0.7\" ");
+        var d = (Observation.Detection) mapper.map(CotXml.parse(CotSamples.bytes(seen))).orElseThrow();
+        assertThat(d.appearance()).contains(new org.truce.sensing.Appearance(java.util.List.of(0.5, -1.25, 2.0), 0.7));
+        assertThat(((Observation.Detection) mapper.map(CotXml.parse(CotSamples.bytes(tank))).orElseThrow()).appearance())
+                .isEmpty();
+
+        String garbled = tank.replace("<_truce ", "<_truce appearance=\"0.5 x\" appearanceSigma=\"0.7\" ");
+        assertThatThrownBy(() -> mapper.map(CotXml.parse(CotSamples.bytes(garbled))))
+                .isInstanceOf(RejectedInput.class)
+                .satisfies(e -> assertThat(((RejectedInput) e).toRejected().reason()).isEqualTo(Reasons.MALFORMED))
+                .hasMessageContaining("appearance");
+        String noNoise = tank.replace("<_truce ", "<_truce appearance=\"0.5 1\" ");
+        assertThatThrownBy(() -> mapper.map(CotXml.parse(CotSamples.bytes(noNoise))))
+                .isInstanceOf(RejectedInput.class).hasMessageContaining("appearanceSigma");
+        String zeroNoise = tank.replace("<_truce ", "<_truce appearance=\"0.5 1\" appearanceSigma=\"0\" ");
+        assertThatThrownBy(() -> mapper.map(CotXml.parse(CotSamples.bytes(zeroNoise))))
+                .isInstanceOf(RejectedInput.class)
+                .satisfies(e -> assertThat(((RejectedInput) e).toRejected().reason()).isEqualTo(Reasons.INVALID_VALUE))
+                .hasMessageContaining("appearance.sigma");
+    }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.truce.codec.TruceJson;
 
 /**
@@ -219,6 +220,8 @@ public record SimulationSetup(String note, Instant start, double durationHours, 
      * @param falseDetectionsPerHour rate of false detections per imaging asset while it reports
      * @param falseFireCuesPerHour rate of false fire cues per acoustic array
      * @param outagesPerAssetDay   rate of outages (asset silent) per asset and day
+     * @param reidentification     whether and how well imaging sensors' analytics describe what they detect
+     *                             (absent: no descriptors)
      */
     public record SensorModel(double detectionP0, double detectionPAtRange, double cepBaseM, double cepPerKmM,
                               double classAccuracy, double sideAccuracy, double sideUnknownShare,
@@ -227,8 +230,10 @@ public record SimulationSetup(String note, Instant start, double durationHours, 
                               double fixSeconds, double fixCepM, double droneDetectionSeconds,
                               double cameraDetectionSeconds, double footprintSeconds, double heartbeatSeconds,
                               double beaconFixSeconds, double fireDetectionP, double bearingSigmaDeg,
-                              double acousticCepM, double rangeBandFraction) {
+                              double acousticCepM, double rangeBandFraction,
+                              Optional<Reidentification> reidentification) {
         public SensorModel {
+            Objects.requireNonNull(reidentification, "reidentification");
             Require.probability(detectionP0, "detectionP0");
             Require.probability(detectionPAtRange, "detectionPAtRange");
             Require.nonNegative(cepBaseM, "cepBaseM");
@@ -255,6 +260,27 @@ public record SimulationSetup(String note, Instant start, double durationHours, 
             Require.nonNegative(bearingSigmaDeg, "bearingSigmaDeg");
             Require.nonNegative(acousticCepM, "acousticCepM");
             Require.probability(rangeBandFraction, "rangeBandFraction");
+        }
+    }
+
+    /**
+     * The re-identification descriptors ({@link org.truce.sensing.Appearance}) that drones' and cameras' image
+     * analytics attach to detections: each unit has a fixed whitened descriptor drawn at the start, and a detection
+     * that carries one reports it with independent normal noise per component.
+     *
+     * @param dimensions  descriptor length, 1 to 64
+     * @param share       probability that a detection carries a descriptor (the picture was good enough)
+     * @param sigmaBase   noise (1 sigma per component) at zero range; grows by {@code sigmaPerKm} per km of slant range
+     */
+    public record Reidentification(int dimensions, double share, double sigmaBase, double sigmaPerKm) {
+        public Reidentification {
+            if (dimensions < 1 || dimensions > org.truce.sensing.Appearance.MAX_DIMENSIONS) {
+                throw new IllegalArgumentException("'dimensions' must be 1 to "
+                        + org.truce.sensing.Appearance.MAX_DIMENSIONS + ", was " + dimensions);
+            }
+            Require.probability(share, "share");
+            Require.positive(sigmaBase, "sigmaBase");
+            Require.nonNegative(sigmaPerKm, "sigmaPerKm");
         }
     }
 

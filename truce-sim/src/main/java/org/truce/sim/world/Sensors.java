@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.truce.agreement.PartyId;
 import org.truce.geo.GeoPoint;
+import org.truce.sensing.Appearance;
 import org.truce.sensing.FireKind;
 import org.truce.sensing.ObjectClass;
 import org.truce.sensing.Observation;
@@ -36,12 +37,26 @@ public final class Sensors {
     private final List<PartyId> parties;
     private final List<TimedObservation> out = new ArrayList<>();
     private final FireTally tally;
+    private final SplittableRandom lookRnd;
+    private final long lookSeed;
+    private final java.util.Map<Integer, double[]> looks = new java.util.HashMap<>();
     private long order;
 
     public Sensors(SimulationSetup.SensorModel m, SplittableRandom rnd, Projector proj, ViolationMonitor monitor,
                    Instant start, List<PartyId> parties, int bursts) {
+        this(m, rnd, proj, monitor, start, parties, bursts, new SplittableRandom(0));
+    }
+
+    /**
+     * @param lookRnd the stream for units' descriptors and their noise, apart from {@code rnd}: turning descriptors on
+     *                or off leaves every other report of a seed as it was
+     */
+    public Sensors(SimulationSetup.SensorModel m, SplittableRandom rnd, Projector proj, ViolationMonitor monitor,
+                   Instant start, List<PartyId> parties, int bursts, SplittableRandom lookRnd) {
         this.m = m;
         this.rnd = rnd;
+        this.lookRnd = lookRnd;
+        this.lookSeed = lookRnd.nextLong();
         this.proj = proj;
         this.monitor = monitor;
         this.start = start;
@@ -125,7 +140,8 @@ public final class Sensors {
                 sc = 0.5 + 0.2 * rnd.nextDouble();
             }
             Optional<String> label = keepsIds ? Optional.of(a.id() + "-T" + u.index()) : Optional.empty();
-            emit(new Observation.Detection(a.asset().id(), at(tS), p, cep, c, cc, side, sc, u.count(), label),
+            emit(new Observation.Detection(a.asset().id(), at(tS), p, cep, c, cc, side, sc, u.count(), label,
+                            appearance(u, r)),
                     new ObservationOrigin.OfUnit(u.id()));
             monitor.reported(u.id(), tS);
         }
@@ -136,6 +152,26 @@ public final class Sensors {
                     ARMED[rnd.nextInt(ARMED.length)], 0.3 + 0.3 * rnd.nextDouble(), Optional.empty(), 0, 1,
                     Optional.empty()), new ObservationOrigin.FalseAlarm());
         }
+    }
+
+    /**
+     * The unit's descriptor as this look reports it, if the model has descriptors and this picture yields one. A unit's
+     * own descriptor is drawn from its index alone, so it is the same in every look and every run of the seed.
+     */
+    private Optional<Appearance> appearance(Unit u, double rangeM) {
+        if (m.reidentification().isEmpty()) return Optional.empty();
+        var re = m.reidentification().get();
+        if (lookRnd.nextDouble() >= re.share()) return Optional.empty();
+        double[] own = looks.computeIfAbsent(u.index(), i -> {
+            SplittableRandom r = new SplittableRandom(lookSeed ^ (0x9E3779B97F4A7C15L * (i + 1)));
+            double[] v = new double[re.dimensions()];
+            for (int k = 0; k < v.length; k++) v[k] = r.nextGaussian();
+            return v;
+        });
+        double sigma = re.sigmaBase() + re.sigmaPerKm() * rangeM / 1000;
+        List<Double> seen = new ArrayList<>(own.length);
+        for (double v : own) seen.add(v + lookRnd.nextGaussian() * sigma);
+        return Optional.of(new Appearance(seen, sigma));
     }
 
     /** An acoustic array hearing a launch or an impact at (x, y), {@code eventS} seconds after the start. */

@@ -77,6 +77,49 @@ class SensorsTest {
     }
 
     @Test
+    void looksFollowTheConfiguredShareAndNoiseAndDifferBetweenUnits() {
+        var re = model.reidentification().orElseThrow();
+        var origin = map.projector().toLocal(39.95, 47.20);
+        SimAsset cam = camera(origin.x, origin.y);
+        Unit a = new Unit(0, "U-AZ-998", PartyId.of("AZ"), ObjectClass.TANK, 1, Unit.Role.HOLDING, origin.x, origin.y + 1000);
+        Unit b = new Unit(1, "U-AZ-999", PartyId.of("AZ"), ObjectClass.TANK, 1, Unit.Role.HOLDING, origin.x + 200, origin.y + 1000);
+        View view = new View.Sector(origin.x, origin.y, 0, 60, 6000);
+        Sensors s = new Sensors(model, new SplittableRandom(3), map.projector(), new ViolationMonitor(map, T0, 3), T0,
+                List.of(PartyId.of("AM"), PartyId.of("AZ")), 0, new SplittableRandom(4));
+        for (int i = 0; i < 4000; i++) s.detect(cam, i * 10.0, List.of(a, b), view, 0, 6000, 10, false);
+        var looks = new java.util.HashMap<String, List<org.truce.sensing.Appearance>>();
+        int reports = 0;
+        for (TimedObservation t : s.drain()) {
+            if (!(t.origin() instanceof org.truce.sim.truth.ObservationOrigin.OfUnit u)) continue;
+            reports++;
+            ((Observation.Detection) t.observation()).appearance()
+                    .ifPresent(l -> looks.computeIfAbsent(u.unit(), k -> new java.util.ArrayList<>()).add(l));
+        }
+        int carried = looks.values().stream().mapToInt(List::size).sum();
+        assertThat(carried / (double) reports).isCloseTo(re.share(), within(0.03));
+        double[] meanA = mean(looks.get("U-AZ-998")), meanB = mean(looks.get("U-AZ-999"));
+        assertThat(meanA).hasSize(re.dimensions());
+        var first = looks.get("U-AZ-998").getFirst();
+        assertThat(first.sigma()).isCloseTo(re.sigmaBase() + re.sigmaPerKm() * 1.0, within(0.01));
+        double spread = 0;
+        for (var l : looks.get("U-AZ-998")) {
+            for (int k = 0; k < meanA.length; k++) spread += Math.pow(l.descriptor().get(k) - meanA[k], 2);
+        }
+        spread = Math.sqrt(spread / looks.get("U-AZ-998").size() / meanA.length);
+        assertThat(spread).as("per-component noise is the stated sigma").isCloseTo(first.sigma(), within(0.03));
+        double apart = 0;
+        for (int k = 0; k < meanA.length; k++) apart += Math.pow(meanA[k] - meanB[k], 2);
+        assertThat(Math.sqrt(apart / meanA.length)).as("two units' looks differ like two standard normals")
+                .isBetween(0.7, 2.2);
+    }
+
+    private static double[] mean(List<org.truce.sensing.Appearance> looks) {
+        double[] m = new double[looks.getFirst().dimensions()];
+        for (var l : looks) for (int k = 0; k < m.length; k++) m[k] += l.descriptor().get(k) / looks.size();
+        return m;
+    }
+
+    @Test
     void arraysGiveBearingsWithTheConfiguredSpreadAndRangeBands() {
         var origin = map.projector().toLocal(39.95, 47.20);
         Asset a = new Asset(AssetId.of("TR-ACU-09"), ContingentId.of("TR"), AssetKind.ACOUSTIC_ARRAY, "test",
