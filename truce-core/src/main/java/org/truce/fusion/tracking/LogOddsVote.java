@@ -35,6 +35,12 @@ final class LogOddsVote<K> {
         return c;
     }
 
+    /** Adds another vote's scores to this one's (two tracks found to be one object), each clamped. */
+    void absorb(LogOddsVote<K> other) {
+        other.scores.forEach((k, v) -> scores.put(k, clamp(scores.getOrDefault(k, 0.0) + v)));
+        best = null;
+    }
+
     void report(K value, double confidence) {
         double p = Math.min(0.99, Math.max(0.01, confidence));
         double logit = Math.log(p / (1 - p));

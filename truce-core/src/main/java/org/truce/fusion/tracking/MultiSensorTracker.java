@@ -88,6 +88,15 @@ public final class MultiSensorTracker implements Tracker {
     private static final int STATIONARY_HITS = 3;
     /** How long, s, a stretch must last before the track counts as stationary (a patrol driving by does not). */
     private static final double STATIONARY_SECONDS = 30;
+    /** Odds a descriptor must give a dormant object over a new one to re-identify it beyond the wander gate. */
+    static final double REIDENTIFICATION_ODDS = 1000;
+    /**
+     * Radius, m, beyond which a dormant object's place no longer narrows where it is: the ground a unit keeps to
+     * (its sector or district), so the place's odds never fall below those of a disc this wide.
+     */
+    static final double REIDENTIFICATION_SPREAD_M = 30_000;
+    /** How long, s, a young track is compared with dormant ones: a look gathered over a pass or two. */
+    static final double STITCH_WINDOW_SECONDS = 1800;
 
     private final LocalProjection projection;
     private final TrackerConfig config;
@@ -100,6 +109,8 @@ public final class MultiSensorTracker implements Tracker {
     private final TreeMap<Long, TrackState> beforeReacquisition = new TreeMap<>();
     /** Every party a detection has named so far: the hypotheses of a side report (parties are data). */
     private final java.util.TreeSet<PartyId> sides = new java.util.TreeSet<>();
+    /** Published tracks merged into a re-identified one, to report DELETED with the next {@link #advanceTo}. */
+    private final List<Track> merged = new ArrayList<>();
     private long nextNumber = 1;
 
     public MultiSensorTracker(LocalProjection projection, TrackerConfig config) {
@@ -144,8 +155,9 @@ public final class MultiSensorTracker implements Tracker {
             var in = filter.innovation(predicted, d.x(), d.y(), d.covariance());
             if (in.mahalanobis2() > gate) continue;
             double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            if (kinematic > maxCost) continue;
-            double cost = kinematic + featureCost(t, d);
+            double look = appearanceCost(t, d);
+            if (kinematic + look > maxCost) continue;
+            double cost = kinematic + look + featureCost(t, d);
             if (displace && cost >= live1.lastCost) continue;
             if (cost < bestCost) {
                 best = t;
@@ -169,8 +181,9 @@ public final class MultiSensorTracker implements Tracker {
                 var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
                 if (in.mahalanobis2() > gate) continue;
                 double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
-                if (kinematic > maxCost) continue;
-                double cost = kinematic + featureCost(t, d);
+                double look = appearanceCost(t, d);
+                if (kinematic + look > maxCost) continue;
+                double cost = kinematic + look + featureCost(t, d);
                 if (cost < bestCost) {
                     still = t;
                     stillPrior = prior;
@@ -212,13 +225,15 @@ public final class MultiSensorTracker implements Tracker {
             }
         }
         if (displaced != null) associate(displaced, track.number, false);
+        if (d.appearance().isPresent()) track = stitch(track);
         return track;
     }
 
     @Override
     public List<Track> advanceTo(Instant now) {
         Objects.requireNonNull(now, "now");
-        List<Track> gone = new ArrayList<>();
+        List<Track> gone = new ArrayList<>(merged);
+        merged.clear();
         Iterator<TrackState> it = live.values().iterator();
         while (it.hasNext()) {
             TrackState t = it.next();
@@ -234,8 +249,9 @@ public final class MultiSensorTracker implements Tracker {
             }
         }
         // A stationary object is re-acquired with a tight gate at its place, so it may be remembered twice as long.
+        // So is one whose look can recognise it wherever it turns up again.
         dormant.values().removeIf(t -> Duration.between(t.time, now).compareTo(
-                t.stationary(STATIONARY_HITS, STATIONARY_SECONDS)
+                t.stationary(STATIONARY_HITS, STATIONARY_SECONDS) || t.lookSum != null
                         ? config.dormantHorizon().multipliedBy(2) : config.dormantHorizon()) > 0);
         return gone;
     }
@@ -253,6 +269,9 @@ public final class MultiSensorTracker implements Tracker {
     private TrackState start(LocalDetection d) {
         TrackState t = new TrackState(nextNumber++, d.time(),
                 filter.initial(d.x(), d.y(), d.covariance(), config.initialSpeedSigmaMps()));
+        t.fresh = true;
+        t.bornX = d.x();
+        t.bornY = d.y();
         live.put(t.number, t);
         return t;
     }
@@ -279,8 +298,9 @@ public final class MultiSensorTracker implements Tracker {
             var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
             if (in.mahalanobis2() > gate) continue;
             double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            if (kinematic > maxCost) continue;
-            double cost = kinematic + featureCost(t, d);
+            double look = appearanceCost(t, d);
+            if (kinematic + look > maxCost) continue;
+            double cost = kinematic + look + featureCost(t, d);
             if (cost < bestCost) {
                 best = t;
                 bestPrior = prior;
@@ -289,6 +309,123 @@ public final class MultiSensorTracker implements Tracker {
         }
         if (best == null) return Optional.empty();
         return Optional.of(takeBack(best, bestPrior, d));
+    }
+
+    /**
+     * The dormant track a young track's object was, by its look, or the young track itself. A unit seen again after
+     * moving kilometres unseen starts a new track: beyond the wander gate only its look can tell it from other units
+     * of its class, and one descriptor seldom can, so the young track gathers descriptors first and is compared, while
+     * younger than {@link #STITCH_WINDOW_SECONDS}, with each dormant track that lost its object before the young one
+     * began, of a compatible class and side, within the distance the object can have covered (at most
+     * {@link TrackerConfig#maxSpeedMps()} times the gap). It is the dormant track's object when the odds of the looks
+     * and of the place (uniform over the reachable disc, against the density of new objects) favour that over a new
+     * object by at least {@link #REIDENTIFICATION_ODDS}; the best such track takes the young one's state, detections
+     * and reports and lives on under its old id. The young track, if it was already published, is reported DELETED
+     * with the next {@link #advanceTo}. Taken back this way the dormant track must (re)confirm with the young one's
+     * hits; if it does not, it returns to dormancy as it was.
+     */
+    private TrackState stitch(TrackState young) {
+        if (!young.fresh || young.lookSum == null || dormant.isEmpty()) return young;
+        if (seconds(young.firstSeen, young.time) > STITCH_WINDOW_SECONDS) {
+            young.fresh = false;
+            return young;
+        }
+        double need = -2 * Math.log(REIDENTIFICATION_ODDS);
+        TrackState best = null;
+        double bestCost = Double.POSITIVE_INFINITY;
+        for (TrackState old : dormant.values()) {
+            if (old.lookSum == null || old.lookSum.length != young.lookSum.length
+                    || !old.time.isBefore(young.firstSeen) || !tracksCompatible(old, young)) continue;
+            double look = lookCost(old, young);
+            if (look >= need) continue;
+            double gap = seconds(old.time, young.firstSeen);
+            double reach = config.maxSpeedMps() * gap + 3 * STATIONARY_RADIUS_M
+                    + 3 * Math.sqrt(Math.max(old.state.covariance(0, 0), old.state.covariance(1, 1)));
+            double dx = young.bornX - old.state.mean(0), dy = young.bornY - old.state.mean(1);
+            if (dx * dx + dy * dy > reach * reach) continue;
+            // Over hours the reachable disc outgrows the ground a unit keeps to; past that its place says nothing.
+            double spread = Math.min(reach, REIDENTIFICATION_SPREAD_M);
+            double cost = look + 2 * Math.log(Math.PI * spread * spread * config.newObjectsPerKm2() / 1e6);
+            if (cost <= need && cost < bestCost) {
+                best = old;
+                bestCost = cost;
+            }
+        }
+        if (best == null) return young;
+        if (young.confirmed) merged.add(young.toTrack(projection, TrackStatus.DELETED));
+        live.remove(young.number);
+        dormant.remove(best.number);
+        beforeReacquisition.put(best.number, best.copy());
+        best.state = young.state;
+        best.time = young.time;
+        best.assetsAtTime.clear();
+        best.assetsAtTime.addAll(young.assetsAtTime);
+        best.absorbLook(young);
+        best.absorbEvidence(young, config.evidenceLimit());
+        best.beforeLast = null;
+        best.lastDetection = null;
+        best.stillX = young.stillX;
+        best.stillY = young.stillY;
+        best.stillCount = young.stillCount;
+        best.stillSince = young.stillSince;
+        best.recentHits = young.recentHits;
+        best.score = young.score;
+        best.reacquiring = !young.confirmed;
+        if (young.confirmed) beforeReacquisition.remove(best.number);
+        live.put(best.number, best);
+        return best;
+    }
+
+    /** Two tracks may be one object: class families agree, classes do not confidently differ, sides do not conflict. */
+    private boolean tracksCompatible(TrackState a, TrackState b) {
+        ObjectClass ac = a.objectClass(), bc = b.objectClass();
+        boolean known = ac != ObjectClass.UNKNOWN && bc != ObjectClass.UNKNOWN;
+        if (known && a.classConfidence() >= 0.5 && b.classConfidence() >= 0.5 && ac.vehicle() != bc.vehicle()) {
+            return false;
+        }
+        if (known && ac != bc && a.classConfidence() >= config.classConflict()
+                && b.classConfidence() >= config.classConflict()) {
+            return false;
+        }
+        return !conflict(a.side(), a.sideConfidence(), b.side(), b.sideConfidence(), config.sideConflict());
+    }
+
+    /**
+     * {@code -2 ln} of how much likelier the detection's descriptor is from this track's object than from a new one
+     * ({@link org.truce.sensing.Appearance}): per component, normal about the track's look with the look's variance
+     * plus the noise, against standard normal plus the noise. 0 when either has no descriptor or their lengths
+     * differ.
+     */
+    static double appearanceCost(TrackState t, LocalDetection d) {
+        if (d.appearance().isEmpty() || t.lookSum == null) return 0;
+        var a = d.appearance().get();
+        if (a.dimensions() != t.lookSum.length) return 0;
+        double[] e = new double[a.dimensions()];
+        for (int k = 0; k < e.length; k++) e[k] = a.descriptor().get(k);
+        return lookCost(t.lookSum, t.lookPrecision, e, 1 / (a.sigma() * a.sigma()));
+    }
+
+    /** {@link #lookCost(double[], double, double[], double)} of two tracks' looks (both present, one length). */
+    static double lookCost(TrackState a, TrackState b) {
+        return lookCost(a.lookSum, a.lookPrecision, b.lookSum, b.lookPrecision);
+    }
+
+    /**
+     * {@code -2 ln} of how much likelier two look measurements are of one object than of two. Each is given as
+     * precision-weighted sums (measurement {@code z = sum / precision}, variance {@code s = 1 / precision}); looks of
+     * objects are standard normal per component, so of one object the pair is jointly normal with covariance
+     * {@code [[1 + s1, 1], [1, 1 + s2]]}, of two independent with variances {@code 1 + s1} and {@code 1 + s2}.
+     */
+    static double lookCost(double[] sum1, double precision1, double[] sum2, double precision2) {
+        double s1 = 1 / precision1, s2 = 1 / precision2;
+        double det = s1 + s2 + s1 * s2;
+        double v1 = 1 + s1, v2 = 1 + s2;
+        double cost = sum1.length * (Math.log(det) - Math.log(v1 * v2));
+        for (int k = 0; k < sum1.length; k++) {
+            double z1 = sum1[k] / precision1, z2 = sum2[k] / precision2;
+            cost += (v2 * z1 * z1 - 2 * z1 * z2 + v1 * z2 * z2) / det - z1 * z1 / v1 - z2 * z2 / v2;
+        }
+        return cost;
     }
 
     /** Takes a dormant track back into the live set, tentative again, updated with the detection from its prior. */
@@ -453,7 +590,7 @@ public final class MultiSensorTracker implements Tracker {
         var c = projection.toLocal(d.position());
         double sigma = Math.max(MIN_SIGMA_M, d.cepM() / Covariance2.CEP_PER_SIGMA);
         return new LocalDetection(id, d.asset().value(), d.time(), c.x, c.y, Covariance2.circular(sigma),
-                d.objectClass(), d.classConfidence(), d.side(), d.sideConfidence(), d.count());
+                d.objectClass(), d.classConfidence(), d.side(), d.sideConfidence(), d.count(), d.appearance());
     }
 
     private static double seconds(Instant from, Instant to) {

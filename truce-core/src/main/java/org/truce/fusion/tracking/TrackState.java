@@ -21,6 +21,8 @@ import org.truce.sensing.ObjectClass;
 final class TrackState {
     /** How many recent detections' counts the size estimate looks at. */
     private static final int SIZE_MEMORY = 5;
+    /** Least variance of a look component: the object's own look varies from one picture to the next. */
+    static final double LOOK_VARIANCE_FLOOR = 0.02;
 
     final long number;
     final Instant firstSeen;
@@ -57,6 +59,19 @@ final class TrackState {
     double stillY;
     int stillCount;
     Instant stillSince;
+    /**
+     * What the detections' re-identification descriptors ({@link org.truce.sensing.Appearance}) say of the object's
+     * look: per component the sum of descriptor / noise variance, and the sum of 1 / noise variance (the same for all
+     * components). Their ratio is the combined measurement of the look, its inverse that measurement's variance. Null
+     * and 0 until a detection brings a descriptor.
+     */
+    double[] lookSum;
+    double lookPrecision;
+    /** Where and when this track began (a start, not a re-acquisition), for re-identification: local metres, UTC. */
+    double bornX;
+    double bornY;
+    /** Began as a new track and may still be found to be a dormant one by its look. */
+    boolean fresh;
 
     TrackState(long number, Instant firstSeen, ConstantVelocityFilter.State state) {
         this.number = number;
@@ -82,6 +97,10 @@ final class TrackState {
         c.stillY = stillY;
         c.stillCount = stillCount;
         c.stillSince = stillSince;
+        c.lookSum = lookSum == null ? null : lookSum.clone();
+        c.lookPrecision = lookPrecision;
+        c.bornX = bornX;
+        c.bornY = bornY;
         return c;
     }
 
@@ -121,12 +140,58 @@ final class TrackState {
             assetsAtTime.clear();
         }
         assetsAtTime.add(d.asset());
+        d.appearance().ifPresent(this::see);
         if (d.objectClass() != ObjectClass.UNKNOWN) classVote.report(d.objectClass(), d.classConfidence());
         d.side().ifPresent(s -> sideVote.report(s, d.sideConfidence()));
         counts.addLast(d.count());
         if (counts.size() > SIZE_MEMORY) counts.removeFirst();
         evidence.addLast(d.id());
         while (evidence.size() > evidenceLimit) evidence.removeFirst();
+    }
+
+    /**
+     * Folds a descriptor into the look. The combined measurement's variance is kept above
+     * {@link #LOOK_VARIANCE_FLOOR}: an object's look drifts with light, angle and load, so many looks must not make
+     * the track deaf to the next one. A descriptor of another length is ignored (another model).
+     */
+    private void see(org.truce.sensing.Appearance a) {
+        int n = a.dimensions();
+        if (lookSum == null) {
+            lookSum = new double[n];
+        } else if (lookSum.length != n) {
+            return;
+        }
+        double w = 1 / (a.sigma() * a.sigma());
+        for (int k = 0; k < n; k++) lookSum[k] += a.descriptor().get(k) * w;
+        lookPrecision += w;
+        capLook();
+    }
+
+    /** Takes in the look, class and side reports of another track found to be this object. */
+    void absorbLook(TrackState other) {
+        if (other.lookSum != null && (lookSum == null || lookSum.length == other.lookSum.length)) {
+            if (lookSum == null) lookSum = new double[other.lookSum.length];
+            for (int k = 0; k < lookSum.length; k++) lookSum[k] += other.lookSum[k];
+            lookPrecision += other.lookPrecision;
+            capLook();
+        }
+        classVote.absorb(other.classVote);
+        sideVote.absorb(other.sideVote);
+    }
+
+    /** The other track's detections as evidence of this one, oldest first, within the limit. */
+    void absorbEvidence(TrackState other, int evidenceLimit) {
+        evidence.addAll(other.evidence);
+        while (evidence.size() > evidenceLimit) evidence.removeFirst();
+        hits += other.hits;
+    }
+
+    private void capLook() {
+        double cap = 1 / LOOK_VARIANCE_FLOOR;
+        if (lookPrecision <= cap) return;
+        double f = cap / lookPrecision;
+        for (int k = 0; k < lookSum.length; k++) lookSum[k] *= f;
+        lookPrecision = cap;
     }
 
     /**
