@@ -152,12 +152,8 @@ public final class MultiSensorTracker implements Tracker {
             }
             if (!withinReach(t, d) || !compatible(t, d)) continue;
             ConstantVelocityFilter.State predicted = predict(t, d.time());
-            var in = filter.innovation(predicted, d.x(), d.y(), d.covariance());
-            if (in.mahalanobis2() > gate) continue;
-            double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            double look = appearanceCost(t, d);
-            if (kinematic + look > maxCost) continue;
-            double cost = kinematic + look + featureCost(t, d);
+            double cost = cost(t, predicted, d);
+            if (cost == Double.POSITIVE_INFINITY) continue;
             if (displace && cost >= live1.lastCost) continue;
             if (cost < bestCost) {
                 best = t;
@@ -178,12 +174,8 @@ public final class MultiSensorTracker implements Tracker {
                 double near = 3 * STATIONARY_RADIUS_M + 3 * Math.sqrt(d.covariance().trace());
                 if (dx * dx + dy * dy > near * near || !compatible(t, d) || !sameKind(t, d)) continue;
                 ConstantVelocityFilter.State prior = stationaryPrior(t);
-                var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
-                if (in.mahalanobis2() > gate) continue;
-                double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
-                double look = appearanceCost(t, d);
-                if (kinematic + look > maxCost) continue;
-                double cost = kinematic + look + featureCost(t, d);
+                double cost = cost(t, prior, d);
+                if (cost == Double.POSITIVE_INFINITY) continue;
                 if (cost < bestCost) {
                     still = t;
                     stillPrior = prior;
@@ -295,12 +287,8 @@ public final class MultiSensorTracker implements Tracker {
             ConstantVelocityFilter.State prior = filter.initial(m[0], m[1],
                     new Covariance2(p[0][0] + wander, 0.5 * (p[0][1] + p[1][0]), p[1][1] + wander),
                     config.initialSpeedSigmaMps());
-            var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
-            if (in.mahalanobis2() > gate) continue;
-            double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
-            double look = appearanceCost(t, d);
-            if (kinematic + look > maxCost) continue;
-            double cost = kinematic + look + featureCost(t, d);
+            double cost = cost(t, prior, d);
+            if (cost == Double.POSITIVE_INFINITY) continue;
             if (cost < bestCost) {
                 best = t;
                 bestPrior = prior;
@@ -388,6 +376,20 @@ public final class MultiSensorTracker implements Tracker {
             return false;
         }
         return !conflict(a.side(), a.sideConfidence(), b.side(), b.sideConfidence(), config.sideConflict());
+    }
+
+    /**
+     * The association cost of the detection with track {@code t} from {@code prior}: the innovation's
+     * {@code d^2 + ln det S}, the look's and the class and side reports' {@code -2 ln} likelihood ratios; infinite when
+     * the innovation is outside the gate or the innovation and look together are less likely than a new object.
+     */
+    private double cost(TrackState t, ConstantVelocityFilter.State prior, LocalDetection d) {
+        var in = filter.innovation(prior, d.x(), d.y(), d.covariance());
+        if (in.mahalanobis2() > gate) return Double.POSITIVE_INFINITY;
+        double kinematic = in.mahalanobis2() + Math.log(in.covariance().determinant());
+        double look = appearanceCost(t, d);
+        if (kinematic + look > maxCost) return Double.POSITIVE_INFINITY;
+        return kinematic + look + featureCost(t, d);
     }
 
     /**
