@@ -98,6 +98,32 @@ class HttpIngestTest {
     }
 
     @Test
+    void aDetectionsLookIsKeptAndABadLookRejectedNamingItsField() {
+        String detection = """
+                {"kind":"detection","time":"%s","position":{"lat":40.05,"lon":47.1},"cepM":20,\
+                "objectClass":"TANK","classConfidence":0.9,"sideConfidence":0,"count":1%s}""";
+        String body = "[" + String.join(",",
+                detection.formatted(T, ",\"appearance\":{\"descriptor\":[0.5,-1.25],\"sigma\":0.7}"), // 0 kept
+                detection.formatted(T, ",\"appearance\":{\"descriptor\":[0.5,\"x\"],\"sigma\":0.7}"), // 1
+                detection.formatted(T, ",\"appearance\":{\"descriptor\":[],\"sigma\":0.7}"),          // 2
+                detection.formatted(T, ",\"appearance\":{\"descriptor\":[1.0]}"),                      // 3
+                detection.formatted(T, "")) + "]";                                                  // 4 kept
+        JsonNode results = http.post(PATH, body, Fixtures.SECRET).json().path("results");
+
+        assertThat(results.get(0).path("status").asText()).isEqualTo("accepted");
+        assertThat(result(results, 1)).startsWith("invalid appearance.descriptor");
+        assertThat(results.get(2).path("reason").asText()).isEqualTo("invalid");
+        assertThat(results.get(2).path("detail").asText()).contains("appearance.descriptor").contains("1 to 64");
+        assertThat(result(results, 3)).isEqualTo("invalid appearance.sigma");
+        assertThat(results.get(3).path("detail").asText()).isEqualTo("appearance.sigma is required");
+        assertThat(results.get(4).path("status").asText()).isEqualTo("accepted");
+        JsonNode stored = http.get("/api/observations/" + results.get(0).path("id").asText()).json();
+        assertThat(stored.path("observation").path("appearance").path("descriptor").toString()).isEqualTo("[0.5,-1.25]");
+        assertThat(stored.path("observation").path("appearance").path("sigma").asDouble()).isEqualTo(0.7);
+        assertThat(logged()).isEqualTo(2);
+    }
+
+    @Test
     void theObjectFormIsAcceptedAndAnOmittedAssetIsTheTokensAsset() {
         var r = http.post(PATH, "{\"observations\":[" + fix(null, 39.8, "") + "]}", Fixtures.SECRET);
         assertThat(r.status()).isEqualTo(200);

@@ -72,13 +72,21 @@ final class ObservationItems {
         }
     }
 
-    /** Every record component that is not an Optional must be present and not null, recursively. */
+    /**
+     * Every record component that is not an Optional must be present and not null, recursively; so must those of an
+     * optional record that is given.
+     */
     private static void requirePresent(Class<?> type, JsonNode node, String at) throws ItemRejection {
         for (RecordComponent c : type.getRecordComponents()) {
             Class<?> t = c.getType();
-            if (t == Optional.class) continue;
             String field = join(at, c.getName());
             JsonNode v = node.get(c.getName());
+            if (t == Optional.class) {
+                if (v != null && v.isObject() && elementType(c) instanceof Class<?> e && e.isRecord()) {
+                    requirePresent(e, v, field);
+                }
+                continue;
+            }
             if (v == null || v.isNull()) throw ItemRejection.invalid(field, field + " is required");
             if (t.isRecord() && v.isObject()) requirePresent(t, v, field);
             if (t == List.class && v.isArray() && elementType(c) instanceof Class<?> e && e.isRecord()) {
@@ -89,6 +97,7 @@ final class ObservationItems {
         }
     }
 
+    /** The type argument of a {@code List<E>} or {@code Optional<E>} component. */
     private static Type elementType(RecordComponent c) {
         return c.getGenericType() instanceof ParameterizedType p ? p.getActualTypeArguments()[0] : Object.class;
     }
