@@ -366,16 +366,9 @@ public final class MultiSensorTracker implements Tracker {
 
     /** Two tracks may be one object: class families agree, classes do not confidently differ, sides do not conflict. */
     private boolean tracksCompatible(TrackState a, TrackState b) {
-        ObjectClass ac = a.objectClass(), bc = b.objectClass();
-        boolean known = ac != ObjectClass.UNKNOWN && bc != ObjectClass.UNKNOWN;
-        if (known && a.classConfidence() >= 0.5 && b.classConfidence() >= 0.5 && ac.vehicle() != bc.vehicle()) {
-            return false;
-        }
-        if (known && ac != bc && a.classConfidence() >= config.classConflict()
-                && b.classConfidence() >= config.classConflict()) {
-            return false;
-        }
-        return !conflict(a.side(), a.sideConfidence(), b.side(), b.sideConfidence(), config.sideConflict());
+        return sameFamily(a.objectClass(), a.classConfidence(), b.objectClass(), b.classConfidence())
+                && sameClass(a.objectClass(), a.classConfidence(), b.objectClass(), b.classConfidence())
+                && !conflict(a.side(), a.sideConfidence(), b.side(), b.sideConfidence(), config.sideConflict());
     }
 
     /**
@@ -565,19 +558,24 @@ public final class MultiSensorTracker implements Tracker {
 
     /** Class families agree and sides do not conflict. */
     private boolean compatible(TrackState t, LocalDetection d) {
-        ObjectClass tc = t.objectClass();
-        ObjectClass dc = d.objectClass();
-        boolean classes = tc == ObjectClass.UNKNOWN || dc == ObjectClass.UNKNOWN || d.classConfidence() < 0.5
-                || t.classConfidence() < 0.5 || tc.vehicle() == dc.vehicle();
-        return classes && !conflict(t.side(), t.sideConfidence(), d.side(), d.sideConfidence(), config.sideConflict());
+        return sameFamily(t.objectClass(), t.classConfidence(), d.objectClass(), d.classConfidence())
+                && !conflict(t.side(), t.sideConfidence(), d.side(), d.sideConfidence(), config.sideConflict());
     }
 
     /** For re-acquisition also the class itself: a confident tank report does not wake a confident truck. */
     private boolean sameKind(TrackState t, LocalDetection d) {
-        ObjectClass tc = t.objectClass();
-        ObjectClass dc = d.objectClass();
-        return tc == ObjectClass.UNKNOWN || dc == ObjectClass.UNKNOWN || tc == dc
-                || t.classConfidence() < config.classConflict() || d.classConfidence() < config.classConflict();
+        return sameClass(t.objectClass(), t.classConfidence(), d.objectClass(), d.classConfidence());
+    }
+
+    /** Vehicles with vehicles, people with people, unless either class is unknown or held below 0.5. */
+    private static boolean sameFamily(ObjectClass a, double ca, ObjectClass b, double cb) {
+        return a == ObjectClass.UNKNOWN || b == ObjectClass.UNKNOWN || ca < 0.5 || cb < 0.5 || a.vehicle() == b.vehicle();
+    }
+
+    /** The classes do not confidently differ ({@link TrackerConfig#classConflict()}). */
+    private boolean sameClass(ObjectClass a, double ca, ObjectClass b, double cb) {
+        return a == ObjectClass.UNKNOWN || b == ObjectClass.UNKNOWN || a == b
+                || ca < config.classConflict() || cb < config.classConflict();
     }
 
     private static boolean conflict(Optional<PartyId> a, double ca, Optional<PartyId> b, double cb, double threshold) {
