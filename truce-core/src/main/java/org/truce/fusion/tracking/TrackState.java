@@ -67,7 +67,7 @@ final class TrackState {
      */
     double[] lookSum;
     double lookPrecision;
-    /** Where and when this track began (a start, not a re-acquisition), for re-identification: local metres, UTC. */
+    /** Where this track began (a start, not a re-acquisition), for re-identification: local metres. */
     double bornX;
     double bornY;
     /** Began as a new track and may still be found to be a dormant one by its look. */
@@ -101,6 +101,7 @@ final class TrackState {
         c.lookPrecision = lookPrecision;
         c.bornX = bornX;
         c.bornY = bornY;
+        c.fresh = fresh;
         return c;
     }
 
