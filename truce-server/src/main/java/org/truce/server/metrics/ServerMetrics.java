@@ -56,7 +56,7 @@ public final class ServerMetrics implements CenterListener {
         new TreeMap<>(accepted).forEach((channel, n) ->
                 t.sample("truce_center_observations_accepted_total", Map.of("channel", channel), n.sum()));
         t.family("truce_center_inputs_rejected_total", "counter",
-                "Inputs the center or its HTTP ingest refused, by channel and reason.");
+                "Inputs the center or an ingest channel refused, by channel and reason.");
         center.rejections().snapshot().forEach((channel, reasons) -> reasons.forEach((reason, n) -> {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("channel", channel);
