@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
 import org.truce.pipeline.IngestPort;
@@ -26,6 +27,14 @@ public final class IngestGate {
     private final ObservationValidator validator;
     private final IngestMetrics metrics;
     private final boolean portCountsRejections;
+    private final List<RefusalListener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Told of every refusal the gate counts, with the field at fault (a diagnostics view, a test). */
+    @FunctionalInterface
+    public interface RefusalListener {
+        /** Called on the thread that refused; keep it quick, and do not throw. */
+        void refused(String channel, Verdict.Refused refusal);
+    }
 
     /**
      * @param portCountsRejections true when the port counts its own refusals in {@code metrics.rejections()}
@@ -51,6 +60,14 @@ public final class IngestGate {
 
     public IngestMetrics metrics() {
         return metrics;
+    }
+
+    public void addRefusalListener(RefusalListener listener) {
+        listeners.add(Objects.requireNonNull(listener));
+    }
+
+    public void removeRefusalListener(RefusalListener listener) {
+        listeners.remove(listener);
     }
 
     /** Validates and submits one observation; never throws {@link RejectedInput}. */
@@ -100,22 +117,32 @@ public final class IngestGate {
     /** Counts and logs an input refused before it became an observation (malformed frame, unknown system id …). */
     public Verdict.Refused reject(String channel, RejectedInput e) {
         metrics.rejections().reject(channel, e.toRejected());
-        log(channel, e.reason(), e.getMessage());
-        return e.toVerdict();
+        return told(channel, e.toVerdict());
     }
 
     private Verdict answered(String channel, Acceptance a) {
         switch (a) {
-            case Acceptance.Accepted ok -> metrics.accepted(channel);
+            case Acceptance.Accepted ok -> {
+                metrics.accepted(channel);
+                return Verdict.of(a);
+            }
             case Acceptance.Rejected r -> {
                 if (!portCountsRejections) metrics.rejections().reject(channel, r);
-                log(channel, r.reason(), r.detail());
+                return told(channel, (Verdict.Refused) Verdict.of(a));
             }
         }
-        return Verdict.of(a);
     }
 
-    private static void log(String channel, String reason, String detail) {
-        LOG.log(Level.INFO, "rejected on {0}: {1} — {2}", channel, reason, detail);
+    private Verdict.Refused told(String channel, Verdict.Refused r) {
+        LOG.log(Level.INFO, "rejected on {0}: {1}{2} — {3}", channel, r.reason(),
+                r.field().map(f -> " (" + f + ")").orElse(""), r.detail());
+        for (RefusalListener l : listeners) {
+            try {
+                l.refused(channel, r);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "refusal listener failed", e);
+            }
+        }
+        return r;
     }
 }

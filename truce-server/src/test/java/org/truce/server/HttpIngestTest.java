@@ -113,7 +113,7 @@ class HttpIngestTest {
 
         assertThat(results.get(0).path("status").asText()).isEqualTo("accepted");
         assertThat(result(results, 1)).isEqualTo("malformed appearance.descriptor[1]");
-        assertThat(result(results, 2)).isEqualTo("invalid-value appearance");
+        assertThat(result(results, 2)).isEqualTo("invalid-value appearance.descriptor");
         assertThat(results.get(2).path("detail").asText()).contains("appearance.descriptor").contains("1 to 64");
         assertThat(result(results, 3)).isEqualTo("malformed appearance.sigma");
         assertThat(results.get(3).path("detail").asText()).isEqualTo("appearance.sigma is required");

@@ -193,14 +193,15 @@ public final class ObservationJson {
 
     /**
      * The field a record's own check names: the records' messages start with the field ("cepM must be >= 0 …"),
-     * {@code GeoPoint}'s with "latitude"/"longitude". Empty when the message names no member of {@code object}.
+     * or with the record and then the field ("footprint ring needs …"), {@code GeoPoint}'s with
+     * "latitude"/"longitude". Empty when neither of the first two words is a member of {@code object}.
      */
     public static String fieldNamedIn(String message, JsonNode object) {
-        String first = message.split("[^A-Za-z]", 2)[0];
-        if (first.equals("latitude")) return "lat";
-        if (first.equals("longitude")) return "lon";
-        for (Iterator<String> it = object.fieldNames(); it.hasNext(); ) {
-            if (it.next().equals(first)) return first;
+        String[] words = message.split("[^A-Za-z]+", 3);
+        if (words[0].equals("latitude")) return "lat";
+        if (words[0].equals("longitude")) return "lon";
+        for (int i = 0; i < Math.min(2, words.length); i++) {
+            if (!words[i].isEmpty() && object.has(words[i])) return words[i];
         }
         return "";
     }
