@@ -19,8 +19,9 @@ import org.truce.store.IncidentQuery;
 /**
  * The server's {@code /metrics}: counts what the center publishes while the server listens (observations accepted
  * by channel, incidents opened), reads the incident totals from the store and the rejections from
- * {@link Center#rejections()}, and appends the injected extra text (the ingest module's counters). Counters start
- * at zero when the server starts, as Prometheus expects of a restarted process. Thread-safe.
+ * {@link Center#rejections()}, and appends the injected extra text (the ingest gate's counters, which HTTP ingest
+ * and the adapters share). Counters start at zero when the server starts, as Prometheus expects of a restarted
+ * process. Thread-safe.
  */
 public final class ServerMetrics implements CenterListener {
     private final Center center;
