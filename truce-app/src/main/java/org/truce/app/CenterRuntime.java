@@ -24,6 +24,7 @@ import org.truce.sim.PatrolFlightPlans;
 import org.truce.app.via.SimulatedAssets;
 import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
+import org.truce.ingest.IngestGate;
 import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
 import org.truce.fusion.coverage.CoverageRecorder;
@@ -157,9 +158,12 @@ final class CenterRuntime implements AutoCloseable {
                     .withModule(new org.truce.server.reports.DailyReportModule(new DailyReportBuilder.Sources(
                             agreement, store.incidents(), store.observations(), store.assets(),
                             DataDirectoryCases.of(store), log.tables()), clock))
-                    .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""))
                     .withOperationalData(o.settings().operationalData(sim != null));
-            TruceServer server = new TruceServer(center, serverOptions);
+            // HTTP ingest goes through the adapters' gate (one validator, one set of counters at /metrics); a
+            // simulated center, which runs no adapters, gets a gate of its own with the same limits.
+            IngestGate gate = ingest.map(Ingest::gate).orElseGet(() ->
+                    IngestGate.forCenter(center, Sensors.config(o.settings()).limits()));
+            TruceServer server = new TruceServer(center, serverOptions, gate);
             started.add(server);
             server.serveLog(new LogApi.Source(ledger.ledger(), log.tables()));
             server.start(o.port());

@@ -36,56 +36,63 @@ public final class ObservationValidator {
         return clock;
     }
 
-    /** A WGS 84 point from raw degrees; {@code where} names the field for the error. */
+    /**
+     * A WGS 84 point from raw degrees. {@code where} is the point's field ({@code position}, or empty when the
+     * coordinates are top-level fields): a refusal names {@code where.lat} or {@code where.lon}.
+     */
     public GeoPoint point(double lat, double lon, String where) {
-        finite(lat, where + ".lat");
-        finite(lon, where + ".lon");
+        finite(lat, join(where, "lat"));
+        finite(lon, join(where, "lon"));
         if (lat < -90 || lat > 90 || lon < -180 || lon > 180) {
-            throw new RejectedInput(Reasons.COORDINATE_RANGE, String.format(Locale.ROOT,
-                    "%s: (lat %s, lon %s) is outside [-90, 90] × [-180, 180]", where, lat, lon));
+            throw RejectedInput.at(join(where, lat < -90 || lat > 90 ? "lat" : "lon"), Reasons.COORDINATE_RANGE,
+                    String.format(Locale.ROOT, "%s(lat %s, lon %s) is outside [-90, 90] × [-180, 180]",
+                            where.isEmpty() ? "" : where + ": ", lat, lon));
         }
         return new GeoPoint(lat, lon);
     }
 
+    /** @param where the field (named by a refusal) */
     public double altitude(double metres, String where) {
         finite(metres, where);
         if (metres < limits.minAltitudeM() || metres > limits.maxAltitudeM()) {
-            throw new RejectedInput(Reasons.ALTITUDE_RANGE, String.format(Locale.ROOT,
+            throw RejectedInput.at(where, Reasons.ALTITUDE_RANGE, String.format(Locale.ROOT,
                     "%s: %s m is outside [%s, %s] m", where, metres, limits.minAltitudeM(), limits.maxAltitudeM()));
         }
         return metres;
     }
 
     public double finite(double v, String where) {
-        if (!Double.isFinite(v)) throw new RejectedInput(Reasons.NOT_FINITE, where + ": " + v + " is not a finite number");
+        if (!Double.isFinite(v)) {
+            throw RejectedInput.at(where, Reasons.NOT_FINITE, where + ": " + v + " is not a finite number");
+        }
         return v;
     }
 
     public double nonNegative(double v, String where) {
         finite(v, where);
-        if (v < 0) throw new RejectedInput(Reasons.INVALID_VALUE, where + ": " + v + " must be >= 0");
+        if (v < 0) throw RejectedInput.at(where, Reasons.INVALID_VALUE, where + ": " + v + " must be >= 0");
         return v;
     }
 
-    /** Checks the measurement time against the center clock and the configured skew. */
+    /** Checks the measurement time against the center clock and the configured skew; the one skew check. */
     public Instant time(Instant t, String where) {
         if (clock instanceof SensorClock sensors) {
             // A center on its sensors' time measures the skew from the latest sensor time (see SensorClock).
             var refusal = sensors.outOfBounds(t, limits.maxPastSkew());
             if (refusal.isPresent()) {
-                throw new RejectedInput(refusal.get().reason().equals("stale") ? Reasons.STALE : Reasons.FUTURE,
+                throw RejectedInput.at(where, refusal.get().reason().equals("stale") ? Reasons.STALE : Reasons.FUTURE,
                         where + ": " + refusal.get().detail());
             }
             return t;
         }
         Instant now = clock.instant();
         if (t.isBefore(now.minus(limits.maxPastSkew()))) {
-            throw new RejectedInput(Reasons.STALE, where + ": " + t + " is more than " + limits.maxPastSkew()
+            throw RejectedInput.at(where, Reasons.STALE, where + ": " + t + " is more than " + limits.maxPastSkew()
                     + " before the center clock " + now);
         }
         if (t.isAfter(now.plus(limits.maxFutureSkew()))) {
-            throw new RejectedInput(Reasons.FUTURE, where + ": " + t + " is more than " + limits.maxFutureSkew()
-                    + " after the center clock " + now);
+            throw RejectedInput.at(where, Reasons.FUTURE, where + ": " + t + " is more than "
+                    + limits.maxFutureSkew() + " after the center clock " + now);
         }
         return t;
     }
@@ -102,9 +109,10 @@ public final class ObservationValidator {
         return assets.find(id);
     }
 
+    /** The registered asset; a refusal names the field {@code asset}. */
     public Asset asset(AssetId id) {
         return assets.find(id).orElseThrow(() ->
-                new RejectedInput(Reasons.UNKNOWN_ASSET, "asset " + id + " is not registered"));
+                RejectedInput.at("asset", Reasons.UNKNOWN_ASSET, "asset " + id + " is not registered"));
     }
 
     /** The asset bound to a MAVLink system id ({@code Asset.systemId}). */
@@ -113,21 +121,34 @@ public final class ObservationValidator {
                 "no asset is bound to MAVLink system id " + systemId));
     }
 
-    /** Applies every check to an already decoded observation (JSON from MQTT, for instance). */
+    /**
+     * Applies every check to an already decoded observation (JSON over HTTP or MQTT, a CoT event, a KLV set).
+     * Refusals name the field as Truce's JSON form does ({@code asset}, {@code time}, {@code altitudeM},
+     * {@code ring}), so every channel refuses the same observation with the same reason and field.
+     */
     public Observation check(Observation o) {
         asset(o.asset());
-        time(o.time(), o.kind() + ".time");
+        time(o.time(), "time");
         switch (o) {
-            case Observation.PlatformFix f -> altitude(f.altitudeM(), "fix.altitudeM");
+            case Observation.PlatformFix f -> altitude(f.altitudeM(), "altitudeM");
             case Observation.Footprint f -> {
-                if (f.ring().size() > 1000) {
-                    throw new RejectedInput(Reasons.OVERSIZE, "footprint.ring: " + f.ring().size()
-                            + " points exceed the limit of 1000");
+                if (f.ring().size() > MAX_RING_POINTS) {
+                    throw RejectedInput.at("ring", Reasons.OVERSIZE, "ring: " + f.ring().size()
+                            + " points exceed the limit of " + MAX_RING_POINTS);
                 }
             }
             case Observation.Detection d -> { }
             case Observation.FireCue c -> { }
         }
         return o;
+    }
+
+    /** Most points a footprint ring may have: a sensor's view is a few dozen; more is noise or an attack. */
+    public static final int MAX_RING_POINTS = 1000;
+
+    static String join(String a, String b) {
+        if (a.isEmpty()) return b;
+        if (b.isEmpty()) return a;
+        return a + "." + b;
     }
 }

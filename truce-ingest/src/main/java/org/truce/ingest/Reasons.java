@@ -1,13 +1,17 @@
 package org.truce.ingest;
 
 /**
- * The rejection reasons every adapter counts under (metric label {@code reason}); docs/sensors.md explains each.
- * {@code stale}, {@code future} and {@code unknown-asset} are also the reasons the center itself uses.
+ * The one set of rejection reasons every channel (MAVLink, CoT, MQTT, KLV, HTTP) counts under (metric label
+ * {@code reason}) and answers with; docs/sensors.md explains each. {@code stale}, {@code future} and
+ * {@code unknown-asset} are also the reasons the center itself uses.
  */
 public final class Reasons {
     private Reasons() {}
 
-    /** Not parseable in the adapter's format (bad XML, bad JSON, bad KLV, bad protobuf, bad framing). */
+    /**
+     * Not parseable in the adapter's format (bad XML, bad JSON, bad KLV, bad protobuf, bad framing), or not of the
+     * expected shape (a missing field, a wrong JSON type, an unknown kind).
+     */
     public static final String MALFORMED = "malformed";
     /** Bigger than the configured frame limit. */
     public static final String OVERSIZE = "oversize";
@@ -19,7 +23,7 @@ public final class Reasons {
     public static final String COORDINATE_RANGE = "coordinate-range";
     /** Altitude outside the configured bounds. */
     public static final String ALTITUDE_RANGE = "altitude-range";
-    /** Another value outside its allowed range (negative speed, probability above 1, …). */
+    /** Another value outside its allowed range or set (negative speed, probability above 1, unknown object class …). */
     public static final String INVALID_VALUE = "invalid-value";
     /** Older than the configured past skew. */
     public static final String STALE = "stale";
@@ -31,7 +35,11 @@ public final class Reasons {
     public static final String UNKNOWN_SYSTEM_ID = "unknown-system-id";
     /** A CoT event whose sending asset cannot be determined (no p-p link, no known uid or callsign). */
     public static final String UNKNOWN_SENDER = "unknown-sender";
-    /** The MQTT topic does not match the payload's asset or the asset's contingent. */
+    /** The observation names another asset than the one the channel knows sent it (HTTP token, MQTT topic). */
+    public static final String WRONG_ASSET = "wrong-asset";
+    /** An HTTP request without a bearer token, or with one no asset has. */
+    public static final String UNAUTHORIZED = "unauthorized";
+    /** The MQTT topic's contingent does not own the topic's asset. */
     public static final String TOPIC_MISMATCH = "topic-mismatch";
     /** A footprint could not be computed (camera above the horizon, no field of view registered). */
     public static final String NO_FOOTPRINT = "no-footprint";

@@ -26,8 +26,8 @@ import java.util.function.Supplier;
  * @param defaultPageSize     page size when a list request gives no {@code limit} (default 100)
  * @param maxPageSize         largest {@code limit} accepted (default 1000)
  * @param maxIngestBytes      largest body the ingest endpoints read; a larger one gets 413 (default 1 MiB)
- * @param metrics             extra Prometheus text appended to {@code /metrics} (e.g. the ingest module's
- *                            counters); called on every scrape, must be thread-safe (default none)
+ * @param metrics             extra Prometheus text appended to {@code /metrics} after the ingest gate's
+ *                            counters; called on every scrape, must be thread-safe (default none)
  * @param health              the asset health source behind {@code /api/assets/{id}/health}, the assets' status
  *                            and the live {@code health} event (default none: the endpoints say so)
  * @param coverage            the coverage source behind {@code /api/coverage} and {@code /api/coverage/summary}

@@ -18,6 +18,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.truce.ingest.IngestGate;
+import org.truce.ingest.ValidationLimits;
 import org.truce.pipeline.Center;
 import org.truce.server.log.LogApi;
 import org.truce.server.auth.RequestPrincipal;
@@ -49,7 +51,7 @@ import org.truce.server.ogc.OgcHandlers;
  * ({@link CasesModule}) and the OGC {@code findings} collection are served too.
  *
  * <p>Every error is an RFC 9457 {@code application/problem+json} body. The server reads the center's store and
- * listens to its pipeline; it writes only through {@link Center#accept} (HTTP ingest). While running it calls {@link Center#tick()} every
+ * listens to its pipeline; it writes only through its {@link IngestGate} (HTTP ingest). While running it calls {@link Center#tick()} every
  * {@link ServerOptions#tickInterval()} (unless zero). {@link #start} and {@link #stop} may be called once each;
  * the other methods are thread-safe.
  */
@@ -74,17 +76,29 @@ public final class TruceServer implements AutoCloseable {
         this(center, ServerOptions.defaults());
     }
 
+    /** A server whose HTTP ingest has a gate of its own, with the default {@link ValidationLimits}. */
     public TruceServer(Center center, ServerOptions options) {
+        this(center, options, IngestGate.forCenter(center, ValidationLimits.defaults()));
+    }
+
+    /**
+     * @param ingest the gate HTTP ingest submits through: the one the sensor adapters use ({@code Ingest.gate()}),
+     *               so every channel is validated, refused and counted alike; its counters are served at
+     *               {@code /metrics}
+     */
+    public TruceServer(Center center, ServerOptions options, IngestGate ingest) {
         this.center = Objects.requireNonNull(center, "center");
         this.options = Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(ingest, "ingest");
         ApiHandlers api = new ApiHandlers(center, ApiJson.mapper(), options.defaultPageSize(),
                 options.maxPageSize(), options.trackWindow(), options.health());
         this.feed = new LiveFeed(ApiJson.mapper(), id -> center.store().assets().find(id), api::clockNow,
                 options.clientQueueCapacity(), options.heartbeat());
-        this.metrics = new ServerMetrics(center, feed::clientCount, options.metrics());
+        this.metrics = new ServerMetrics(center, feed::clientCount, Optional.of(() -> ingest.metrics().render()
+                + options.metrics().map(java.util.function.Supplier::get).orElse("")));
         CoverageHandlers coverage = new CoverageHandlers(options.coverage(), ApiJson.mapper(),
                 () -> center.clock().instant());
-        HttpIngest ingest = new HttpIngest(center, ApiJson.mapper(), options.maxIngestBytes());
+        HttpIngest http = new HttpIngest(center, ingest, ApiJson.mapper(), options.maxIngestBytes());
         String openApi = resource(OPENAPI_RESOURCE);
         var collections = new java.util.LinkedHashMap<>(OgcCollections.of(center, ApiJson.mapper(), options.trackWindow(),
                 options.coverage()));
@@ -129,8 +143,8 @@ public final class TruceServer implements AutoCloseable {
         app.get("/api/coverage", coverage::coverage);
         app.get("/api/coverage/summary", coverage::summary);
         app.sse("/api/events", feed::attach);
-        app.post("/api/ingest/observations", ingest::observations);
-        app.post("/api/ingest/geojson", ingest::geoJson);
+        app.post("/api/ingest/observations", http::observations);
+        app.post("/api/ingest/geojson", http::geoJson);
         app.get("/api/log/checkpoint", log::checkpoint);
         app.get("/api/log/entries/{index}", log::entry);
         app.get("/api/log/consistency", log::consistency);

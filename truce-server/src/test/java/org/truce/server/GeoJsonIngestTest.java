@@ -65,23 +65,21 @@ class GeoJsonIngestTest {
         JsonNode res = report.path("results");
         assertThat(res.get(0).path("status").asText()).isEqualTo("accepted");
         assertThat(res.get(1).path("status").asText()).isEqualTo("accepted");
-        assertThat(field(res, 2)).isEqualTo("geometry.coordinates");
-        assertThat(res.get(2).path("detail").asText()).contains("latitude");
-        assertThat(field(res, 3)).isEqualTo("properties.cepM");
-        assertThat(field(res, 4)).isEqualTo("properties.side");
+        // the reasons are the ingest gate's, the same on every channel
+        assertThat(result(res, 2)).isEqualTo("coordinate-range geometry.coordinates");
+        assertThat(res.get(2).path("detail").asText()).contains("lat 91.0");
+        assertThat(result(res, 3)).isEqualTo("invalid-value properties.cepM");
+        assertThat(result(res, 4)).isEqualTo("invalid-value properties.side");
         assertThat(res.get(4).path("detail").asText()).contains("XX").contains("AM");
-        assertThat(field(res, 5)).isEqualTo("properties.sideConfidence");
-        assertThat(field(res, 6)).isEqualTo("properties.objectClass");
-        assertThat(field(res, 7)).isEqualTo("properties.time");
-        assertThat(field(res, 8)).isEqualTo("properties.time");
+        assertThat(result(res, 5)).isEqualTo("malformed properties.sideConfidence");
+        assertThat(result(res, 6)).isEqualTo("invalid-value properties.objectClass");
+        assertThat(result(res, 7)).isEqualTo("malformed properties.time");
+        assertThat(result(res, 8)).isEqualTo("malformed properties.time");
         assertThat(res.get(8).path("detail").asText()).isEqualTo("time is required");
-        assertThat(field(res, 9)).isEqualTo("properties.count");
-        assertThat(field(res, 10)).isEqualTo("properties.classConfidence");
-        assertThat(field(res, 11)).isEqualTo("geometry.type");
-        for (int i = 2; i < 12; i++) {
-            assertThat(res.get(i).path("index").asInt()).isEqualTo(i);
-            assertThat(res.get(i).path("reason").asText()).isEqualTo("invalid");
-        }
+        assertThat(result(res, 9)).isEqualTo("invalid-value properties.count");
+        assertThat(result(res, 10)).isEqualTo("invalid-value properties.classConfidence");
+        assertThat(result(res, 11)).isEqualTo("malformed geometry.type");
+        for (int i = 2; i < 12; i++) assertThat(res.get(i).path("index").asInt()).isEqualTo(i);
 
         JsonNode d = http.get("/api/observations/" + res.get(0).path("id").asText()).json().path("observation");
         assertThat(d.path("kind").asText()).isEqualTo("detection");
@@ -114,7 +112,7 @@ class GeoJsonIngestTest {
         assertThat(http.get("/api/observations?limit=1").json().path("total").asLong()).isZero();
     }
 
-    private static String field(JsonNode results, int i) {
-        return results.get(i).path("field").asText();
+    private static String result(JsonNode results, int i) {
+        return results.get(i).path("reason").asText() + " " + results.get(i).path("field").asText();
     }
 }

@@ -74,20 +74,21 @@ class HttpIngestTest {
         assertThat(results.get(0).path("status").asText()).isEqualTo("accepted");
         assertThat(results.get(0).path("id").asText()).isEqualTo("OBS-1");
         assertThat(results.get(0).has("accepted")).as("no stray members").isFalse();
-        assertThat(result(results, 1)).isEqualTo("invalid position.lat");
-        assertThat(results.get(1).path("detail").asText()).contains("latitude out of range").contains("95.0");
+        assertThat(result(results, 1)).isEqualTo("coordinate-range position.lat");
+        assertThat(results.get(1).path("detail").asText()).contains("lat 95.0").contains("[-90, 90]");
         assertThat(result(results, 2)).isEqualTo("wrong-asset asset");
         assertThat(results.get(2).path("detail").asText()).contains("TR-UAV-01").contains("RU-UAV-01");
         assertThat(results.get(3).path("id").asText()).isEqualTo("OBS-2");
-        assertThat(results.get(4).path("reason").asText()).isEqualTo("stale");
-        assertThat(results.get(4).has("field")).isFalse();
-        assertThat(result(results, 5)).isEqualTo("invalid altitudeM");
+        // the gate's skew check, the same as every channel's, names the field
+        assertThat(result(results, 4)).isEqualTo("stale time");
+        assertThat(result(results, 5)).isEqualTo("not-finite altitudeM");
         assertThat(results.get(5).path("detail").asText()).contains("finite");
-        assertThat(result(results, 6)).isEqualTo("invalid cepM");
+        assertThat(result(results, 6)).isEqualTo("malformed cepM");
         assertThat(results.get(6).path("detail").asText()).isEqualTo("cepM is required");
-        assertThat(result(results, 7)).isEqualTo("invalid kind");
+        assertThat(result(results, 7)).isEqualTo("malformed kind");
         assertThat(results.get(7).path("detail").asText()).contains("smoke").contains("detection");
-        assertThat(results.get(8).path("reason").asText()).isEqualTo("invalid");
+        assertThat(results.get(8).path("reason").asText()).isEqualTo("malformed");
+        assertThat(results.get(8).has("field")).isFalse();
         assertThat(results.get(9).path("id").asText()).isEqualTo("OBS-3");
 
         JsonNode stored = http.get("/api/observations/OBS-2").json();
@@ -111,10 +112,10 @@ class HttpIngestTest {
         JsonNode results = http.post(PATH, body, Fixtures.SECRET).json().path("results");
 
         assertThat(results.get(0).path("status").asText()).isEqualTo("accepted");
-        assertThat(result(results, 1)).startsWith("invalid appearance.descriptor");
-        assertThat(results.get(2).path("reason").asText()).isEqualTo("invalid");
+        assertThat(result(results, 1)).isEqualTo("malformed appearance.descriptor[1]");
+        assertThat(result(results, 2)).isEqualTo("invalid-value appearance.descriptor");
         assertThat(results.get(2).path("detail").asText()).contains("appearance.descriptor").contains("1 to 64");
-        assertThat(result(results, 3)).isEqualTo("invalid appearance.sigma");
+        assertThat(result(results, 3)).isEqualTo("malformed appearance.sigma");
         assertThat(results.get(3).path("detail").asText()).isEqualTo("appearance.sigma is required");
         assertThat(results.get(4).path("status").asText()).isEqualTo("accepted");
         JsonNode stored = http.get("/api/observations/" + results.get(0).path("id").asText()).json();

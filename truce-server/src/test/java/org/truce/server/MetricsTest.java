@@ -28,9 +28,9 @@ class MetricsTest {
     @Test
     void countersAreExposedInTheTextFormatWithEscapedLabels() {
         TestCenter tc = new TestCenter();
-        String extra = "# HELP truce_ingest_accepted_total Observations accepted, by channel.\n"
-                + "# TYPE truce_ingest_accepted_total counter\n"
-                + "truce_ingest_accepted_total{channel=\"mavlink\"} 7";
+        String extra = "# HELP truce_extra_total An injected family.\n"
+                + "# TYPE truce_extra_total counter\n"
+                + "truce_extra_total{channel=\"mavlink\"} 7";
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)
                 .withMetrics(() -> extra));
         server.start(0);
@@ -54,7 +54,9 @@ class MetricsTest {
                 "truce_center_incidents{state=\"open\"} 1",
                 "truce_center_incidents{state=\"closed\"} 0",
                 "truce_server_live_clients 0",
-                "truce_ingest_accepted_total{channel=\"mavlink\"} 7",
+                "truce_extra_total{channel=\"mavlink\"} 7",
+                // the HTTP channel is counted by the ingest gate, like every adapter
+                "truce_ingest_rejected_total{channel=\"http\",reason=\"unauthorized\"} 1",
                 "# TYPE truce_center_inputs_rejected_total counter",
                 "# TYPE truce_server_live_clients gauge");
         assertThat(r.body()).endsWith("\n");

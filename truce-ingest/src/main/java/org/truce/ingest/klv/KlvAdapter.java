@@ -99,7 +99,7 @@ public final class KlvAdapter {
             if (!(m instanceof UasDatalinkMessage uas)) continue;
             any = true;
             try {
-                for (Observation o : observations(uas)) gate.submit(CHANNEL, o);
+                gate.submitAll(CHANNEL, observations(uas)); // one set's fix and footprint, committed together
             } catch (RejectedInput e) {
                 gate.reject(CHANNEL, e);
             } catch (RuntimeException e) {

@@ -1,6 +1,5 @@
 package org.truce.ingest.mqtt;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hivemq.client.mqtt.MqttClient;
@@ -11,8 +10,6 @@ import com.hivemq.client.mqtt.mqtt5.message.publish.Mqtt5Publish;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +21,8 @@ import org.truce.ingest.IngestGate;
 import org.truce.ingest.ObservationValidator;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
-import org.truce.pipeline.Acceptance;
+import org.truce.ingest.Verdict;
+import org.truce.ingest.json.ObservationJson;
 import org.truce.sensing.Asset;
 import org.truce.sensing.AssetId;
 import org.truce.sensing.Observation;
@@ -34,7 +32,10 @@ import org.truce.sensing.Observation;
  * (QoS 1) and ingests each message's JSON payload: either an observation in the Truce JSON form
  * ({@link TruceJson}, with {@code "kind"}) or, on {@code telemetry}, the simple form
  * {@code {"time":"…Z","lat":…,"lon":…,"alt":…,"cep":…,"heading":…,"speed":…}} (alt, cep, heading, speed optional).
- * The topic's asset must be registered and owned by the topic's contingent, and must be the payload's asset.
+ * The topic's asset must be registered and owned by the topic's contingent ({@code topic-mismatch}), and must be the
+ * payload's asset ({@code wrong-asset}). The observation form is read by {@link ObservationJson}, as HTTP reads it,
+ * and every observation goes through the {@link IngestGate}: the same JSON is refused with the same reason and field
+ * on both channels.
  *
  * <p><b>Acknowledgement.</b> Messages are acknowledged manually: a PUBACK goes back only after the center answered
  * — accepted (durable in the log) or refused (counted; redelivering it would not change the verdict). When the
@@ -51,12 +52,14 @@ public final class MqttAdapter {
     private final ObservationValidator validator;
     private final MqttSettings settings;
     private final ObjectMapper json = TruceJson.mapper();
+    private final ObservationJson observations;
     private Mqtt5AsyncClient client;
     private ExecutorService worker;
 
     public MqttAdapter(IngestGate gate, MqttSettings settings) {
         this.gate = Objects.requireNonNull(gate);
         this.validator = gate.validator();
+        this.observations = new ObservationJson(json, validator);
         this.settings = Objects.requireNonNull(settings);
     }
 
@@ -125,8 +128,8 @@ public final class MqttAdapter {
         }
     }
 
-    /** Ingests one message; returns the center's answer. Throws only when the center itself failed. */
-    public Acceptance handle(String topic, byte[] payload) {
+    /** Ingests one message; returns the gate's answer. Throws only when the center itself failed. */
+    public Verdict handle(String topic, byte[] payload) {
         Observation o;
         try {
             o = decode(topic, payload);
@@ -159,39 +162,15 @@ public final class MqttAdapter {
         if (tree == null || !tree.isObject()) {
             throw new RejectedInput(Reasons.MALFORMED, "topic " + topic + ": payload is not a JSON object");
         }
-        checkPoints(tree, "$");
-        Observation o = tree.has("kind") ? observation(topic, tree) : telemetry(topic, leaf, asset, tree);
-        if (!o.asset().equals(asset.id())) {
-            throw new RejectedInput(Reasons.TOPIC_MISMATCH, "topic " + topic + " is for " + asset.id()
-                    + " but the payload's asset is " + o.asset());
-        }
-        return o;
-    }
-
-    /** Refuses out-of-range coordinates with their own reason before Jackson turns them into a generic error. */
-    private void checkPoints(JsonNode node, String path) {
-        if (node.isObject()) {
-            if (node.has("lat") && node.has("lon") && node.get("lat").isNumber() && node.get("lon").isNumber()) {
-                validator.point(node.get("lat").asDouble(), node.get("lon").asDouble(), path);
+        if (tree.has("kind")) {
+            // The observation form is read exactly as HTTP reads it, so both refuse the same JSON alike.
+            try {
+                return observations.read(tree, asset.id());
+            } catch (RejectedInput e) {
+                throw new RejectedInput(e.reason(), e.field(), "topic " + topic + ": " + e.getMessage());
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                var e = it.next();
-                checkPoints(e.getValue(), path + "." + e.getKey());
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) checkPoints(node.get(i), path + "[" + i + "]");
         }
-    }
-
-    private Observation observation(String topic, JsonNode tree) {
-        try {
-            return json.treeToValue(tree, Observation.class);
-        } catch (JsonProcessingException e) {
-            Throwable root = e;
-            while (root.getCause() != null) root = root.getCause();
-            String reason = root instanceof IllegalArgumentException ? Reasons.INVALID_VALUE : Reasons.MALFORMED;
-            throw new RejectedInput(reason, "topic " + topic + ": " + firstLine(root.getMessage()));
-        }
+        return telemetry(topic, leaf, asset, tree);
     }
 
     private Observation telemetry(String topic, String leaf, Asset asset, JsonNode t) {
@@ -203,25 +182,30 @@ public final class MqttAdapter {
         try {
             time = Instant.parse(text(t, "time", topic));
         } catch (DateTimeParseException e) {
-            throw new RejectedInput(Reasons.MALFORMED, "topic " + topic + ": $.time is not an ISO-8601 UTC time");
+            throw RejectedInput.at("time", Reasons.MALFORMED, "topic " + topic + ": time is not an ISO-8601 UTC time");
         }
-        var p = validator.point(number(t, "lat", topic), number(t, "lon", topic), "$");
-        double alt = t.has("alt") ? validator.altitude(number(t, "alt", topic), "$.alt") : 0;
-        double cep = t.has("cep") ? validator.nonNegative(number(t, "cep", topic), "$.cep") : settings.defaultCepM();
-        double heading = t.has("heading") ? validator.finite(number(t, "heading", topic), "$.heading") : 0;
-        double speed = t.has("speed") ? validator.nonNegative(number(t, "speed", topic), "$.speed") : 0;
+        var p = validator.point(number(t, "lat", topic), number(t, "lon", topic), "");
+        double alt = t.has("alt") ? validator.altitude(number(t, "alt", topic), "alt") : 0;
+        double cep = t.has("cep") ? validator.nonNegative(number(t, "cep", topic), "cep") : settings.defaultCepM();
+        double heading = t.has("heading") ? validator.finite(number(t, "heading", topic), "heading") : 0;
+        double speed = t.has("speed") ? validator.nonNegative(number(t, "speed", topic), "speed") : 0;
         return new Observation.PlatformFix(asset.id(), time, p, alt, cep, ((heading % 360) + 360) % 360, speed);
     }
 
     private static String text(JsonNode t, String field, String topic) {
         JsonNode v = t.get(field);
-        if (v == null || !v.isTextual()) throw new RejectedInput(Reasons.MALFORMED, "topic " + topic + ": $." + field + " is required text");
+        if (v == null || !v.isTextual()) {
+            throw RejectedInput.at(field, Reasons.MALFORMED, "topic " + topic + ": " + field + " is required text");
+        }
         return v.asText();
     }
 
     private static double number(JsonNode t, String field, String topic) {
         JsonNode v = t.get(field);
-        if (v == null || !v.isNumber()) throw new RejectedInput(Reasons.MALFORMED, "topic " + topic + ": $." + field + " is required and must be a number");
+        if (v == null || !v.isNumber()) {
+            throw RejectedInput.at(field, Reasons.MALFORMED, "topic " + topic + ": " + field
+                    + " is required and must be a number");
+        }
         return v.asDouble();
     }
 

@@ -19,8 +19,9 @@ import org.truce.store.IncidentQuery;
 /**
  * The server's {@code /metrics}: counts what the center publishes while the server listens (observations accepted
  * by channel, incidents opened), reads the incident totals from the store and the rejections from
- * {@link Center#rejections()}, and appends the injected extra text (the ingest module's counters). Counters start
- * at zero when the server starts, as Prometheus expects of a restarted process. Thread-safe.
+ * {@link Center#rejections()}, and appends the injected extra text (the ingest gate's counters, which HTTP ingest
+ * and the adapters share). Counters start at zero when the server starts, as Prometheus expects of a restarted
+ * process. Thread-safe.
  */
 public final class ServerMetrics implements CenterListener {
     private final Center center;
@@ -56,7 +57,7 @@ public final class ServerMetrics implements CenterListener {
         new TreeMap<>(accepted).forEach((channel, n) ->
                 t.sample("truce_center_observations_accepted_total", Map.of("channel", channel), n.sum()));
         t.family("truce_center_inputs_rejected_total", "counter",
-                "Inputs the center or its HTTP ingest refused, by channel and reason.");
+                "Inputs the center or an ingest channel refused, by channel and reason.");
         center.rejections().snapshot().forEach((channel, reasons) -> reasons.forEach((reason, n) -> {
             Map<String, String> labels = new LinkedHashMap<>();
             labels.put("channel", channel);

@@ -1,4 +1,4 @@
-package org.truce.server.ingest;
+package org.truce.ingest.http;
 
 import java.util.List;
 import java.util.Objects;

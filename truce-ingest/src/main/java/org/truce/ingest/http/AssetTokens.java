@@ -1,4 +1,4 @@
-package org.truce.server.ingest;
+package org.truce.ingest.http;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
