@@ -161,6 +161,11 @@ public final class JdbcStore implements Store {
         config.setMaximumPoolSize(dialect.poolSize());
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.POSTGRESQL) {
+            // The driver sends a JDBC batch (a group-committed append, a batch of projections) as multi-row
+            // INSERTs instead of one round trip per row.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);

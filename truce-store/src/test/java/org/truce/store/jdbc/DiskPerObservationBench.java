@@ -1,0 +1,119 @@
+package org.truce.store.jdbc;
+
+import static org.truce.testing.RuleFixtures.AM;
+import static org.truce.testing.RuleFixtures.AZ;
+import static org.truce.testing.RuleFixtures.RU;
+import static org.truce.testing.RuleFixtures.TR;
+import static org.truce.testing.RuleFixtures.asset;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.truce.pipeline.Center;
+import org.truce.sensing.AssetId;
+import org.truce.sensing.AssetKind;
+import org.truce.sensing.ObjectClass;
+import org.truce.sensing.Observation;
+import org.truce.testing.RuleFixtures;
+import org.truce.time.SimulatedClock;
+
+/**
+ * A measurement, not a test: ingests {@code truce.bench.disk} realistic observations (detections of moving objects
+ * and platform fixes from 16 drones) through a {@link Center} on the embedded H2 store, in batches of
+ * {@code truce.bench.batch} (as HTTP batch requests arrive), and prints bytes on disk per accepted observation and
+ * the ingest rate. Skipped unless the property is set, e.g.
+ * {@code ./mvnw -o -q -pl truce-store -am test -Dtest=DiskPerObservationBench -Dtruce.bench.disk=50000
+ * -Dsurefire.failIfNoSpecifiedTests=false}. The rate is this machine's, for comparison only; never asserted.
+ */
+@EnabledIfSystemProperty(named = "truce.bench.disk", matches = "\\d+")
+class DiskPerObservationBench {
+    @TempDir
+    Path dir;
+
+    @Test
+    void measure() throws IOException {
+        int n = Integer.getInteger("truce.bench.disk");
+        int batch = Integer.getInteger("truce.bench.batch", 500);
+        Instant start = RuleFixtures.EFFECTIVE.plus(Duration.ofDays(2));
+        SimulatedClock clock = new SimulatedClock(start);
+        Random random = new Random(42);
+        List<String> drones = new ArrayList<>();
+        long cpu0;
+        long wall0;
+        long accepted = 0;
+        try (JdbcStore store = JdbcStore.h2(dir)) {
+            for (int i = 0; i < 16; i++) {
+                String id = (i % 2 == 0 ? "RU" : "TR") + "-UAV-" + String.format("%02d", i);
+                store.assets().save(asset(id, i % 2 == 0 ? RU : TR, AssetKind.DRONE));
+                drones.add(id);
+            }
+            Center center = Center.builder(RuleFixtures.agreement()).store(store).clock(clock).build();
+            // 200 objects moving across the theater; each observation is a detection of one of them or a fix.
+            int objects = 200;
+            double[][] pos = new double[objects][];
+            for (int o = 0; o < objects; o++) {
+                pos[o] = new double[] {random.nextDouble() * 80_000 - 40_000, random.nextDouble() * 80_000 - 40_000,
+                        random.nextGaussian() * 5, random.nextGaussian() * 5};
+            }
+            cpu0 = cpuNanos();
+            wall0 = System.nanoTime();
+            Instant t = start;
+            List<Observation> pending = new ArrayList<>(batch);
+            for (int k = 0; k < n; k++) {
+                t = t.plusMillis(20); // 50 observations per simulated second
+                String drone = drones.get(random.nextInt(drones.size()));
+                if (k % 10 == 0) {
+                    pending.add(new Observation.PlatformFix(AssetId.of(drone), t,
+                            RuleFixtures.at(random.nextDouble() * 60_000 - 30_000, random.nextDouble() * 60_000 - 30_000),
+                            1200 + random.nextDouble() * 300, 30 + random.nextDouble() * 5, random.nextDouble() * 360,
+                            random.nextDouble() * 180));
+                } else {
+                    int o = random.nextInt(objects);
+                    double[] p = pos[o];
+                    p[0] += p[2] * 4;
+                    p[1] += p[3] * 4;
+                    pending.add(new Observation.Detection(AssetId.of(drone), t,
+                            RuleFixtures.at(p[0] + random.nextGaussian() * 15, p[1] + random.nextGaussian() * 15),
+                            15 + random.nextDouble() * 20, o % 3 == 0 ? ObjectClass.TANK : ObjectClass.APC,
+                            0.7 + random.nextDouble() * 0.3, Optional.of(o % 2 == 0 ? AM : AZ),
+                            0.5 + random.nextDouble() * 0.5, 1 + random.nextInt(3),
+                            Optional.of("VMTI-" + o)));
+                }
+                if (pending.size() == batch || k == n - 1) {
+                    clock.advanceTo(t);
+                    accepted += center.acceptAll("http", pending).stream().filter(a -> a.accepted()).count();
+                    center.tick();
+                    pending.clear();
+                }
+            }
+        }
+        double seconds = (System.nanoTime() - wall0) / 1e9;
+        double cpu = (cpuNanos() - cpu0) / 1e9;
+        long bytes = sizeOf(dir);
+        System.out.printf("DISK n=%d batch=%d accepted=%d bytes=%d perObs=%.0f B; wall %.1f s (%.0f obs/s); "
+                        + "process cpu %.1f s (%.3f ms/obs)%n", n, batch, accepted, bytes, (double) bytes / accepted,
+                seconds, accepted / seconds, cpu, cpu * 1000 / accepted);
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static long sizeOf(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}
