@@ -25,7 +25,7 @@ import org.truce.store.Page;
  * group of observations costs one commit. Thread-safe.
  */
 final class JdbcObservationLog implements ObservationLog {
-    private static final String COLUMNS = "seq, id, received_ns, channel, body";
+    private static final String COLUMNS = "seq, received_ns, channel, body";
 
     private final Jdbc jdbc;
     private final Bodies bodies;
@@ -64,15 +64,15 @@ final class JdbcObservationLog implements ObservationLog {
                 long first = advanceHead(c, n);
                 List<AcceptedObservation> out = new ArrayList<>(n);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO observations "
-                        + "(seq, id, asset, kind, time_ns, received_ns, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "(seq, asset, kind, time_ns, received_ns, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     for (int i = 0; i < n; i++) {
                         long seq = first + i;
-                        String id = AcceptedObservation.idFor(seq);
                         Object[] r = rows[i];
-                        Jdbc.bind(ps, seq, id, r[0], r[1], r[2], r[3], r[4], r[5]);
+                        Jdbc.bind(ps, seq, r[0], r[1], r[2], r[3], r[4], r[5]);
                         ps.addBatch();
                         Arrival a = arrivals.get(i);
-                        out.add(new AcceptedObservation(seq, id, a.received(), a.channel(), a.observation()));
+                        out.add(new AcceptedObservation(seq, AcceptedObservation.idFor(seq), a.received(), a.channel(),
+                                a.observation()));
                     }
                     ps.executeBatch();
                 }
@@ -111,7 +111,16 @@ final class JdbcObservationLog implements ObservationLog {
 
     @Override
     public Optional<AcceptedObservation> find(String id) {
-        return jdbc.first("SELECT " + COLUMNS + " FROM observations WHERE id = ?", this::row, id);
+        // The id is OBS-<seq> (schema 6 keeps no id column): look up the seq, and only by the id's one spelling.
+        if (!id.startsWith("OBS-")) return Optional.empty();
+        long seq;
+        try {
+            seq = Long.parseLong(id.substring(4));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (seq < 1 || !AcceptedObservation.idFor(seq).equals(id)) return Optional.empty();
+        return jdbc.first("SELECT " + COLUMNS + " FROM observations WHERE seq = ?", this::row, seq);
     }
 
     @Override
@@ -136,7 +145,7 @@ final class JdbcObservationLog implements ObservationLog {
     private AcceptedObservation row(ResultSet rs) throws SQLException {
         long seq = rs.getLong("seq");
         Observation o = bodies.read(rs.getString("body"), Observation.class, "observations", seq);
-        return new AcceptedObservation(seq, rs.getString("id"), EpochNanos.toInstant(rs.getLong("received_ns")),
+        return new AcceptedObservation(seq, AcceptedObservation.idFor(seq), EpochNanos.toInstant(rs.getLong("received_ns")),
                 rs.getString("channel"), o);
     }
 }
