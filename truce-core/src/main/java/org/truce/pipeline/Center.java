@@ -91,6 +91,16 @@ public final class Center implements IngestPort {
         listeners.remove(listener);
     }
 
+    /**
+     * Checks the observation and, if it passes, appends it (durable when this returns), processes it and publishes
+     * the results. Refused, and counted in {@link #rejections()}: no observation ({@code empty}), an asset that is
+     * not registered ({@code unknown-asset}), a time more than the configured skew before ({@code stale}) or after
+     * ({@code future}) the center clock; on a {@link SensorClock}, the bounds are measured from the latest sensor
+     * time, which an accepted observation then moves. Shares a transaction with concurrent callers (see the class
+     * comment).
+     *
+     * @throws RuntimeException the store's or the processor's failure (see {@link #acceptAll})
+     */
     @Override
     public Acceptance accept(String channel, Observation observation) {
         return acceptAll(channel, Collections.singletonList(observation)).getFirst();
@@ -267,6 +277,7 @@ public final class Center implements IngestPort {
 
         record Refuse(Acceptance.Rejected rejected) implements Check { }
     }
+
     /** Builds a {@link Center}; store and clock are required. */
     public static final class Builder {
         private final Agreement agreement;
