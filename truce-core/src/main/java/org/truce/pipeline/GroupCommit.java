@@ -109,6 +109,11 @@ final class GroupCommit {
                     synchronized (lock) {
                         group = take();
                     }
+                    if (group.isEmpty()) {
+                        // Cannot happen: a request leaves the queue only in a group, completed before its leader leads
+                        // no more. Failing beats spinning.
+                        throw new IllegalStateException("the group commit lost a request");
+                    }
                     try {
                         committer.accept(group);
                     } catch (RuntimeException | Error e) {
