@@ -3,15 +3,20 @@ package org.truce.pipeline;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.truce.agreement.Agreement;
+import org.truce.fusion.Track;
 import org.truce.pipeline.internal.RulePipeline;
+import org.truce.rules.Incident;
 import org.truce.sensing.AcceptedObservation;
-import org.truce.sensing.Asset;
 import org.truce.sensing.Observation;
+import org.truce.store.ObservationLog;
 import org.truce.store.Store;
 import org.truce.time.SensorClock;
 
@@ -20,9 +25,29 @@ import org.truce.time.SensorClock;
  *
  * <p>An observation is checked (registered asset, plausible time), appended to the accepted-input log
  * (durable before {@link #accept} returns), then processed into tracks and incidents, which are written to the
- * store and published to listeners. Calls are serialised: the pipeline is deterministic for a given log order.
- * Time comes only from the injected {@link InstantSource}; a {@link SensorClock} is moved by each accepted
- * observation (its skew bounds measured from the sensor time), so such a center lives in its sensors' time.
+ * store and published to listeners. Time comes only from the injected {@link InstantSource}; a {@link SensorClock}
+ * is moved by each accepted observation (its skew bounds measured from the sensor time), so such a center lives in
+ * its sensors' time.
+ *
+ * <p><b>Group commit.</b> Durability costs a transaction, so observations are committed in groups: a batch given to
+ * {@link #acceptAll} (one HTTP request, one MQTT or UDP burst) and the single {@link #accept} calls of concurrent
+ * callers (MQTT, UDP, several HTTP clients) queue up, and while one group commits the next one gathers (see
+ * {@link GroupCommit}: the committing thread is one of the callers, so there is no thread to start or stop and a
+ * lone call commits at once). A group is committed under this center's lock, in queue order: each observation is
+ * checked in turn (a sensor clock moves as it goes), all accepted ones are appended with one
+ * {@link ObservationLog#appendAll}, then processed one by one in log order, the resulting tracks and incidents
+ * written with one {@code saveAll} each (several updates of one track in a group written once, as its last state),
+ * the events published to listeners in order, and only then are the callers answered. So:
+ * <ul>
+ *   <li>the log order is the processing order, whatever the threads: the same log always yields the same tracks
+ *       and incidents, and a group's results equal those of accepting its observations one by one;</li>
+ *   <li>nothing is reported accepted before the transaction holding it has committed; when the append (or the
+ *       processing after it) fails, every caller of the group with an observation to append gets the failure and
+ *       no {@link Acceptance.Accepted}; a caller whose observations were all rejected still gets its answers;</li>
+ *   <li>{@link #tick()} and {@link #replay()} take the same lock, so they run between groups.</li>
+ * </ul>
+ *
+ * <p>Thread-safe. A listener must not call {@link #accept} or {@link #acceptAll} (it runs inside a group commit).
  */
 public final class Center implements IngestPort {
     private final Agreement agreement;
@@ -32,6 +57,7 @@ public final class Center implements IngestPort {
     private final Processor processor;
     private final List<CenterListener> listeners = new CopyOnWriteArrayList<>();
     private final RejectionCounter rejections = new RejectionCounter();
+    private final GroupCommit committer = new GroupCommit(this::commit);
 
     private Center(Builder b) {
         this.agreement = Objects.requireNonNull(b.agreement, "agreement");
@@ -65,42 +91,41 @@ public final class Center implements IngestPort {
         listeners.remove(listener);
     }
 
+    /**
+     * Checks the observation and, if it passes, appends it (durable when this returns), processes it and publishes
+     * the results. Refused, and counted in {@link #rejections()}: no observation ({@code empty}), an asset that is
+     * not registered ({@code unknown-asset}), a time more than the configured skew before ({@code stale}) or after
+     * ({@code future}) the center clock; on a {@link SensorClock}, the bounds are measured from the latest sensor
+     * time, which an accepted observation then moves. Shares a transaction with concurrent callers (see the class
+     * comment).
+     *
+     * @throws RuntimeException the store's or the processor's failure (see {@link #acceptAll})
+     */
     @Override
-    public synchronized Acceptance accept(String channel, Observation observation) {
+    public Acceptance accept(String channel, Observation observation) {
+        return acceptAll(channel, Collections.singletonList(observation)).getFirst();
+    }
+
+    /**
+     * Checks each observation as {@link #accept} does, appends the accepted ones with those of concurrent callers in
+     * one transaction, then processes and publishes them in log order; answers each observation in order. A
+     * {@code null} element is rejected as {@code empty}.
+     *
+     * @throws RuntimeException the store's or the processor's failure, when the group this batch was committed with
+     *                          failed: then none of its observations is reported accepted
+     * @throws IllegalStateException when called from a listener of this center (it would wait for itself)
+     */
+    @Override
+    public List<Acceptance> acceptAll(String channel, List<? extends Observation> observations) {
         Objects.requireNonNull(channel, "channel");
-        if (observation == null) {
-            return rejections.reject(channel, new Acceptance.Rejected("empty", "no observation"));
-        }
-        var asset = store.assets().find(observation.asset());
-        if (asset.isEmpty()) {
-            return rejections.reject(channel, new Acceptance.Rejected("unknown-asset",
-                    "asset " + observation.asset() + " is not registered"));
-        }
-        Instant t = observation.time();
-        if (clock instanceof SensorClock sensors) {
-            // The center's time is its sensors' time: check the bounds against it, then let the observation move it,
-            // so the log records the same acceptance instants whenever the same reports arrive in the same order.
-            var refusal = sensors.outOfBounds(t, config.maxPastSkew());
-            if (refusal.isPresent()) {
-                return rejections.reject(channel, new Acceptance.Rejected(refusal.get().reason(), refusal.get().detail()));
-            }
-            sensors.advanceTo(t);
-        }
-        Instant now = clock.instant();
-        if (t.isBefore(now.minus(config.maxPastSkew()))) {
-            return rejections.reject(channel, new Acceptance.Rejected("stale",
-                    "time " + t + " is more than " + config.maxPastSkew() + " before the center clock " + now));
-        }
-        if (t.isAfter(now.plus(config.maxFutureSkew()))) {
-            return rejections.reject(channel, new Acceptance.Rejected("future",
-                    "time " + t + " is more than " + config.maxFutureSkew() + " after the center clock " + now));
-        }
-        AcceptedObservation accepted = store.observations().append(now, channel, observation);
-        List<CenterEvent> events = new ArrayList<>();
-        events.add(new CenterEvent.ObservationAccepted(accepted));
-        events.addAll(processor.process(accepted));
-        publish(events);
-        return new Acceptance.Accepted(accepted);
+        Objects.requireNonNull(observations, "observations");
+        if (observations.isEmpty()) return List.of();
+        return committer.submit(new GroupCommit.Request(channel, new ArrayList<>(observations)));
+    }
+
+    /** Requests queued for the next group commit (for tests that arrange a group). */
+    int queuedForCommit() {
+        return committer.queued();
     }
 
     /** Runs time-driven logic up to the clock's current instant. Call it periodically (the server does, every second). */
@@ -140,14 +165,117 @@ public final class Center implements IngestPort {
         }
     }
 
+    /**
+     * Writes the projections of these events with one {@code saveAll} per repository: a track or incident updated
+     * several times is written once, as its last state (earlier states were only ever visible to listeners).
+     */
     private void save(List<CenterEvent> events) {
+        Map<String, Track> tracks = new LinkedHashMap<>();
+        Map<String, Incident> incidents = new LinkedHashMap<>();
         for (CenterEvent e : events) {
             switch (e) {
-                case CenterEvent.TrackUpdated t -> store.tracks().save(t.track());
-                case CenterEvent.IncidentChanged i -> store.incidents().save(i.incident());
+                case CenterEvent.TrackUpdated t -> tracks.put(t.track().id(), t.track());
+                case CenterEvent.IncidentChanged i -> incidents.put(i.incident().id(), i.incident());
                 case CenterEvent.ObservationAccepted ignored -> { }
             }
         }
+        if (!tracks.isEmpty()) store.tracks().saveAll(List.copyOf(tracks.values()));
+        if (!incidents.isEmpty()) store.incidents().saveAll(List.copyOf(incidents.values()));
+    }
+
+    /**
+     * Checks one observation as {@link #accept} documents; on acceptance moves a sensor clock and returns what to
+     * append. Called with this center's lock held, in log order.
+     */
+    private Check check(String channel, Observation observation) {
+        if (observation == null) {
+            return refuse(channel, new Acceptance.Rejected("empty", "no observation"));
+        }
+        if (store.assets().find(observation.asset()).isEmpty()) {
+            return refuse(channel, new Acceptance.Rejected("unknown-asset",
+                    "asset " + observation.asset() + " is not registered"));
+        }
+        Instant t = observation.time();
+        if (clock instanceof SensorClock sensors) {
+            // The center's time is its sensors' time: check the bounds against it, then let the observation move it,
+            // so the log records the same acceptance instants whenever the same reports arrive in the same order.
+            var refusal = sensors.outOfBounds(t, config.maxPastSkew());
+            if (refusal.isPresent()) {
+                return refuse(channel, new Acceptance.Rejected(refusal.get().reason(), refusal.get().detail()));
+            }
+            sensors.advanceTo(t);
+        }
+        Instant now = clock.instant();
+        if (t.isBefore(now.minus(config.maxPastSkew()))) {
+            return refuse(channel, new Acceptance.Rejected("stale",
+                    "time " + t + " is more than " + config.maxPastSkew() + " before the center clock " + now));
+        }
+        if (t.isAfter(now.plus(config.maxFutureSkew()))) {
+            return refuse(channel, new Acceptance.Rejected("future",
+                    "time " + t + " is more than " + config.maxFutureSkew() + " after the center clock " + now));
+        }
+        return new Check.Pass(new ObservationLog.Arrival(now, channel, observation));
+    }
+
+    private Check refuse(String channel, Acceptance.Rejected rejected) {
+        return new Check.Refuse(rejections.reject(channel, rejected));
+    }
+
+    /**
+     * Commits one group of requests (see the class comment): checks, one {@code appendAll}, processing in log order,
+     * batched projections, listeners, then the answers. Holds this center's lock, so ticks and replays never
+     * interleave with a group. Every request of the group is completed when this returns, also on failure.
+     */
+    private synchronized void commit(List<GroupCommit.Request> group) {
+        try {
+            List<ObservationLog.Arrival> arrivals = new ArrayList<>();
+            for (GroupCommit.Request r : group) {
+                for (int i = 0; i < r.observations.size(); i++) {
+                    switch (check(r.channel, r.observations.get(i))) {
+                        case Check.Pass p -> {
+                            arrivals.add(p.arrival());
+                            r.appended++;
+                        }
+                        case Check.Refuse f -> r.answers[i] = f.rejected();
+                    }
+                }
+                r.checked = true;
+            }
+            List<AcceptedObservation> accepted = arrivals.isEmpty() ? List.of()
+                    : store.observations().appendAll(arrivals);
+            if (accepted.size() != arrivals.size()) {
+                throw new IllegalStateException("the observation log appended " + accepted.size() + " of "
+                        + arrivals.size() + " observations");
+            }
+            List<CenterEvent> events = new ArrayList<>();
+            for (AcceptedObservation a : accepted) {
+                events.add(new CenterEvent.ObservationAccepted(a));
+                events.addAll(processor.process(a));
+            }
+            publish(events);
+            var next = accepted.iterator();
+            for (GroupCommit.Request r : group) {
+                for (int i = 0; i < r.answers.length; i++) {
+                    if (r.answers[i] == null) r.answers[i] = new Acceptance.Accepted(next.next());
+                }
+                r.complete();
+            }
+        } catch (RuntimeException | Error e) {
+            for (GroupCommit.Request r : group) {
+                if (r.done()) continue;
+                // A request whose every observation was rejected has its answers; any other shares the failure,
+                // so nothing of a group that may not be durable (or was not processed) is reported accepted.
+                if (r.checked && r.appended == 0) r.complete();
+                else r.fail(e);
+            }
+        }
+    }
+
+    /** The outcome of checking one observation: what to append, or the (counted) rejection. */
+    private sealed interface Check {
+        record Pass(ObservationLog.Arrival arrival) implements Check { }
+
+        record Refuse(Acceptance.Rejected rejected) implements Check { }
     }
 
     /** Builds a {@link Center}; store and clock are required. */

@@ -194,6 +194,119 @@ public abstract class StoreContractTest {
         }
     }
 
+    @Test
+    void appendAllGivesConsecutiveSequenceNumbersAfterTheLastEntryAndReadsBackExactly() {
+        ObservationLog log = store.observations();
+        List<AcceptedObservation> before = appendFixes(log, 2);
+        List<ObservationLog.Arrival> batch = List.of(
+                new ObservationLog.Arrival(at(200).plusNanos(1), "http", detection("TR-CAM-02", at(5))),
+                new ObservationLog.Arrival(at(201), "mqtt", fireCue("RU-ACU-01", at(6).plusNanos(3))),
+                new ObservationLog.Arrival(at(202), "http", footprint("TR-UAV-03", at(7))));
+        List<AcceptedObservation> appended = log.appendAll(batch);
+
+        assertThat(appended).extracting(AcceptedObservation::seq).containsExactly(3L, 4L, 5L);
+        assertThat(appended).extracting(AcceptedObservation::id).containsExactly("OBS-3", "OBS-4", "OBS-5");
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(appended.get(i).received()).isEqualTo(batch.get(i).received());
+            assertThat(appended.get(i).channel()).isEqualTo(batch.get(i).channel());
+            assertThat(appended.get(i).observation()).isEqualTo(batch.get(i).observation());
+        }
+        assertThat(log.size()).isEqualTo(5);
+        List<AcceptedObservation> all = new ArrayList<>(before);
+        all.addAll(appended);
+        assertThat(log.read(1, 10)).containsExactlyElementsOf(all);
+        assertThat(log.find("OBS-4")).contains(appended.get(1));
+        assertThat(log.append(at(300), "sim", fix("RU-UAV-01", at(8))).seq()).as("a single append follows on")
+                .isEqualTo(6);
+    }
+
+    @Test
+    void appendAllOfOneChannelAndAnEmptyAppendAll() {
+        ObservationLog log = store.observations();
+        assertThat(log.appendAll(List.of())).isEmpty();
+        assertThat(log.appendAll(at(50), "sim", List.of())).isEmpty();
+        assertThat(log.size()).isZero();
+        List<AcceptedObservation> a = log.appendAll(at(50), "http",
+                List.of(fix("RU-UAV-01", at(1)), detection("RU-UAV-01", at(2))));
+        assertThat(a).extracting(AcceptedObservation::seq).containsExactly(1L, 2L);
+        assertThat(a).allSatisfy(x -> {
+            assertThat(x.received()).isEqualTo(at(50));
+            assertThat(x.channel()).isEqualTo("http");
+        });
+        assertThat(log.read(1, 10)).containsExactlyElementsOf(a);
+    }
+
+    /** A store that cannot keep an entry (JDBC: a time beyond 2262) refuses the whole batch and uses up no number. */
+    @Test
+    void appendAllIsAllOrNothing() {
+        ObservationLog log = store.observations();
+        appendFixes(log, 1);
+        List<ObservationLog.Arrival> batch = List.of(
+                new ObservationLog.Arrival(at(10), "http", fix("RU-UAV-01", at(2))),
+                new ObservationLog.Arrival(Instant.parse("2300-01-01T00:00:00Z"), "http", fix("RU-UAV-01", at(3))),
+                new ObservationLog.Arrival(at(11), "http", fix("RU-UAV-01", at(4))));
+        boolean refused;
+        try {
+            log.appendAll(batch);
+            refused = false;
+        } catch (RuntimeException e) {
+            refused = true;
+        }
+        if (refused) {
+            assertThat(log.size()).isEqualTo(1);
+            assertThat(log.read(1, 10)).hasSize(1);
+            assertThat(log.append(at(12), "sim", fix("RU-UAV-01", at(5))).seq()).as("no gap").isEqualTo(2);
+        } else {
+            assertThat(log.size()).isEqualTo(4);
+            assertThat(log.read(2, 10)).extracting(AcceptedObservation::observation)
+                    .containsExactlyElementsOf(batch.stream().map(ObservationLog.Arrival::observation).toList());
+        }
+    }
+
+    @Test
+    void concurrentBatchesStayGapFreeAndEachBatchIsContiguous() throws Exception {
+        ObservationLog log = store.observations();
+        int threads = 4;
+        int batches = 10;
+        int perBatch = 5;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<List<List<AcceptedObservation>>>> futures = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                String asset = "RU-UAV-0" + (t + 1);
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<List<AcceptedObservation>> mine = new ArrayList<>();
+                    for (int b = 0; b < batches; b++) {
+                        List<Observation> obs = new ArrayList<>();
+                        for (int i = 0; i < perBatch; i++) obs.add(fix(asset, at(b * perBatch + i)));
+                        mine.add(log.appendAll(at(1000), "http", obs));
+                    }
+                    return mine;
+                }));
+            }
+            start.countDown();
+            List<AcceptedObservation> returned = new ArrayList<>();
+            for (var f : futures) {
+                for (List<AcceptedObservation> batch : f.get(60, TimeUnit.SECONDS)) {
+                    long first = batch.getFirst().seq();
+                    assertThat(batch).extracting(AcceptedObservation::seq).as("one batch, consecutive numbers")
+                            .containsExactlyElementsOf(LongStream.range(first, first + perBatch).boxed().toList());
+                    returned.addAll(batch);
+                }
+            }
+            long n = (long) threads * batches * perBatch;
+            assertThat(log.size()).isEqualTo(n);
+            List<AcceptedObservation> stored = log.read(1, (int) n + 10);
+            assertThat(stored).extracting(AcceptedObservation::seq)
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, n).boxed().toList());
+            assertThat(stored).containsExactlyInAnyOrderElementsOf(returned);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     // ---- incidents ----
 
     @Test
@@ -210,6 +323,26 @@ public abstract class StoreContractTest {
         assertThat(repo.find(first.id())).contains(later);
         assertThat(repo.all()).containsExactly(later);
         assertThat(repo.query(IncidentQuery.all()).items()).containsExactly(later);
+    }
+
+    @Test
+    void saveAllIncidentsUpsertsEveryOneAndTheLastOfAnIdWins() {
+        IncidentRepository repo = store.incidents();
+        Incident a = incident("INC-A", at(0), at(10));
+        repo.save(a);
+        Incident b = incident("INC-B", at(1), at(11));
+        Incident aGrown = grown(a, at(20), "OBS-5");
+        Incident bGrown = grown(b, at(21), "OBS-6");
+        Incident c = StoreFixtures.withState(incident("INC-C", at(2), at(12)), IncidentState.CLOSED);
+        repo.saveAll(List.of(b, aGrown, c, bGrown));
+
+        assertThat(repo.count()).isEqualTo(3);
+        assertThat(repo.all()).containsExactly(aGrown, bGrown, c);
+        assertThat(repo.find("INC-B")).contains(bGrown);
+        assertThat(ids(iq().state(IncidentState.CLOSED))).containsExactly("INC-C");
+        assertThat(ids(iq().from(at(20)))).as("the indexed end is the last one's").containsExactly("INC-A", "INC-B");
+        repo.saveAll(List.of());
+        assertThat(repo.count()).isEqualTo(3);
     }
 
     @Test
@@ -338,6 +471,24 @@ public abstract class StoreContractTest {
         repo.save(t3later);
         assertThat(repo.find("TRK-3")).contains(t3later);
         assertThat(repo.updatedSince(at(21))).containsExactly(t3later);
+    }
+
+    @Test
+    void saveAllTracksUpsertsEveryOneAndTheLastOfAnIdWins() {
+        TrackRepository repo = store.tracks();
+        repo.save(track("TRK-1", at(10)));
+        Track t1later = track("TRK-1", at(40));
+        Track t2 = track("TRK-2", at(20));
+        Track t2later = track("TRK-2", at(30).plusNanos(1));
+        repo.saveAll(List.of(t2, t1later, t2later));
+
+        assertThat(repo.find("TRK-1")).contains(t1later);
+        assertThat(repo.find("TRK-2")).contains(t2later);
+        assertThat(repo.updatedSince(at(0))).containsExactly(t1later, t2later);
+        assertThat(repo.updatedSince(at(30).plusNanos(2))).as("the indexed time is the last one's")
+                .containsExactly(t1later);
+        repo.saveAll(List.of());
+        assertThat(repo.updatedSince(at(0))).hasSize(2);
     }
 
     // ---- meta ----

@@ -20,6 +20,7 @@ import org.truce.store.IncidentQuery;
 import org.truce.store.IncidentRepository;
 import org.truce.store.MetaStore;
 import org.truce.store.ObservationLog;
+import org.truce.store.ObservationLog.Arrival;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
 import org.truce.store.Store;
@@ -58,6 +59,19 @@ public final class InMemoryStore implements Store {
             var a = new AcceptedObservation(seq, AcceptedObservation.idFor(seq), received, channel, observation);
             log.add(a);
             return a;
+        }
+
+        @Override
+        public synchronized List<AcceptedObservation> appendAll(List<Arrival> arrivals) {
+            List<AcceptedObservation> out = new ArrayList<>(arrivals.size());
+            long seq = log.size();
+            for (Arrival r : arrivals) {
+                seq++;
+                out.add(new AcceptedObservation(seq, AcceptedObservation.idFor(seq), r.received(), r.channel(),
+                        r.observation()));
+            }
+            log.addAll(out); // only once every entry was built, so a bad one leaves the log as it was
+            return List.copyOf(out);
         }
 
         @Override public synchronized long size() { return log.size(); }

@@ -95,6 +95,43 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Inserts or replaces every row (each {@code values[0]} is its key) in one transaction, as one JDBC batch.
+     * Rows must have distinct keys (a PostgreSQL batch rewritten into one multi-row statement cannot upsert a key
+     * twice). Like {@link #upsert}, a concurrent insert of a new key is retried.
+     */
+    void upsertAll(String table, String key, List<String> columns, List<Object[]> rows) {
+        if (rows.isEmpty()) return;
+        String sql = dialect.upsert(table, key, columns);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction("upsert " + rows.size() + " rows into " + table, c -> {
+                    try (PreparedStatement ps = c.prepareStatement(sql)) {
+                        for (Object[] row : rows) {
+                            bind(ps, row);
+                            ps.addBatch();
+                        }
+                        ps.executeBatch();
+                    }
+                    return null;
+                });
+                return;
+            } catch (StoreException e) {
+                if (!(e.getCause() instanceof SQLException s && isUniqueViolation(s)) || attempt == UPSERT_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** A unique-key violation, also when a driver reports it as the next exception of a failed batch. */
+    private static boolean isUniqueViolation(SQLException e) {
+        for (SQLException s = e; s != null; s = s.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(s.getSQLState())) return true;
+        }
+        return false;
+    }
+
     /** Runs {@code work} in one transaction; returns only after the commit, rolls back on any failure. */
     <T> T transaction(String what, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {

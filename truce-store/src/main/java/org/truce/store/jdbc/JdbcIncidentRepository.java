@@ -3,7 +3,9 @@ package org.truce.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.truce.rules.Incident;
 import org.truce.store.IncidentQuery;
@@ -29,10 +31,22 @@ final class JdbcIncidentRepository implements IncidentRepository {
 
     @Override
     public void save(Incident i) {
-        jdbc.upsert("incidents", "id", COLUMNS, i.id(), EpochNanos.of(i.start(), "incident start"),
-                EpochNanos.of(i.end(), "incident end"), i.ruleType(), i.zone().value(),
+        jdbc.upsert("incidents", "id", COLUMNS, row(i));
+    }
+
+    /** One transaction, one JDBC batch; an incident listed twice is written once, as its last state. */
+    @Override
+    public void saveAll(List<Incident> incidents) {
+        Map<String, Object[]> last = new LinkedHashMap<>();
+        for (Incident i : incidents) last.put(i.id(), row(i));
+        jdbc.upsertAll("incidents", "id", COLUMNS, List.copyOf(last.values()));
+    }
+
+    private Object[] row(Incident i) {
+        return new Object[] {i.id(), EpochNanos.of(i.start(), "start of incident " + i.id()),
+                EpochNanos.of(i.end(), "end of incident " + i.id()), i.ruleType(), i.zone().value(),
                 i.party().map(p -> p.value()).orElse(null), i.provision().value(), i.state().name(),
-                bodies.write(i, Incident.class));
+                bodies.write(i, Incident.class)};
     }
 
     @Override

@@ -12,6 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Observation;
 import org.truce.store.ObservationLog;
+import org.truce.store.ObservationLog.Arrival;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
 
@@ -19,10 +20,12 @@ import org.truce.store.Page;
  * The accepted-input log in table {@code observations}. Sequence numbers come from the single row of
  * {@code log_head}: an append increments it and inserts the entry in one transaction, so the row lock orders
  * appenders (across processes too, on a shared server) and a rolled-back append leaves no gap. Within this
- * process a fair lock queues appenders so they do not wait on the database's lock timeout. Thread-safe.
+ * process a fair lock queues appenders so they do not wait on the database's lock timeout. A batch
+ * ({@link #appendAll}) moves the head once and inserts its rows as one JDBC batch in the same transaction, so a
+ * group of observations costs one commit. Thread-safe.
  */
 final class JdbcObservationLog implements ObservationLog {
-    private static final String COLUMNS = "seq, id, received_ns, channel, body";
+    private static final String COLUMNS = "seq, received_ns, channel, body";
 
     private final Jdbc jdbc;
     private final Bodies bodies;
@@ -35,35 +38,61 @@ final class JdbcObservationLog implements ObservationLog {
 
     @Override
     public AcceptedObservation append(Instant received, String channel, Observation observation) {
-        long receivedNs = EpochNanos.of(received, "received");
-        long timeNs = EpochNanos.of(observation.time(), "observation time");
-        String body = bodies.write(observation, Observation.class);
+        return appendAll(List.of(new Arrival(received, channel, observation))).getFirst();
+    }
+
+    /**
+     * One transaction for the whole list: the head moves by its size once, the rows go in as one JDBC batch. The
+     * bodies are serialised before the lock is taken, so appenders queue only for the database work.
+     */
+    @Override
+    public List<AcceptedObservation> appendAll(List<Arrival> arrivals) {
+        int n = arrivals.size();
+        if (n == 0) return List.of();
+        Object[][] rows = new Object[n][];
+        for (int i = 0; i < n; i++) {
+            Arrival a = arrivals.get(i);
+            Observation o = a.observation();
+            String where = n == 1 ? "" : " of entry " + i + " of " + n;
+            rows[i] = new Object[] {o.asset().value(), o.kind(), EpochNanos.of(o.time(), "observation time" + where),
+                    EpochNanos.of(a.received(), "received" + where), a.channel(), bodies.write(o, Observation.class)};
+        }
         appendLock.lock();
         try {
-            return jdbc.transaction("append to the observation log", c -> {
-                long seq = nextSeq(c);
-                String id = AcceptedObservation.idFor(seq);
+            return jdbc.transaction(n == 1 ? "append to the observation log"
+                    : "append " + n + " entries to the observation log", c -> {
+                long first = advanceHead(c, n);
+                List<AcceptedObservation> out = new ArrayList<>(n);
                 try (PreparedStatement ps = c.prepareStatement("INSERT INTO observations "
-                        + "(seq, id, asset, kind, time_ns, received_ns, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                    Jdbc.bind(ps, seq, id, observation.asset().value(), observation.kind(), timeNs, receivedNs,
-                            channel, body);
-                    ps.executeUpdate();
+                        + "(seq, asset, kind, time_ns, received_ns, channel, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    for (int i = 0; i < n; i++) {
+                        long seq = first + i;
+                        Object[] r = rows[i];
+                        Jdbc.bind(ps, seq, r[0], r[1], r[2], r[3], r[4], r[5]);
+                        ps.addBatch();
+                        Arrival a = arrivals.get(i);
+                        out.add(new AcceptedObservation(seq, AcceptedObservation.idFor(seq), a.received(), a.channel(),
+                                a.observation()));
+                    }
+                    ps.executeBatch();
                 }
-                return new AcceptedObservation(seq, id, received, channel, observation);
+                return List.copyOf(out);
             });
         } finally {
             appendLock.unlock();
         }
     }
 
-    private static long nextSeq(Connection c) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE log_head SET last_seq = last_seq + 1 WHERE id = 1")) {
+    /** Moves the head by {@code n} under its row lock; returns the first of the {@code n} sequence numbers taken. */
+    private static long advanceHead(Connection c, int n) throws SQLException {
+        try (PreparedStatement up = c.prepareStatement("UPDATE log_head SET last_seq = last_seq + ? WHERE id = 1")) {
+            up.setLong(1, n);
             if (up.executeUpdate() != 1) throw new SQLException("the log_head row is missing");
         }
         try (PreparedStatement q = c.prepareStatement("SELECT last_seq FROM log_head WHERE id = 1");
              ResultSet rs = q.executeQuery()) {
             rs.next();
-            return rs.getLong(1);
+            return rs.getLong(1) - n + 1;
         }
     }
 
@@ -82,7 +111,16 @@ final class JdbcObservationLog implements ObservationLog {
 
     @Override
     public Optional<AcceptedObservation> find(String id) {
-        return jdbc.first("SELECT " + COLUMNS + " FROM observations WHERE id = ?", this::row, id);
+        // The id is OBS-<seq> (schema 6 keeps no id column): look up the seq, and only by the id's one spelling.
+        if (!id.startsWith("OBS-")) return Optional.empty();
+        long seq;
+        try {
+            seq = Long.parseLong(id.substring(4));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (seq < 1 || !AcceptedObservation.idFor(seq).equals(id)) return Optional.empty();
+        return jdbc.first("SELECT " + COLUMNS + " FROM observations WHERE seq = ?", this::row, seq);
     }
 
     @Override
@@ -107,7 +145,7 @@ final class JdbcObservationLog implements ObservationLog {
     private AcceptedObservation row(ResultSet rs) throws SQLException {
         long seq = rs.getLong("seq");
         Observation o = bodies.read(rs.getString("body"), Observation.class, "observations", seq);
-        return new AcceptedObservation(seq, rs.getString("id"), EpochNanos.toInstant(rs.getLong("received_ns")),
+        return new AcceptedObservation(seq, AcceptedObservation.idFor(seq), EpochNanos.toInstant(rs.getLong("received_ns")),
                 rs.getString("channel"), o);
     }
 }

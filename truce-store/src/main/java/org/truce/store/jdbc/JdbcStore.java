@@ -131,8 +131,12 @@ public final class JdbcStore implements Store {
             // grew by migration V5 (UsersCommandTest: accounts gone after a read-only 'users list'); freed pages
             // are reused after H2's default retention (45 s) instead, at the cost of a somewhat larger file.
             // DB_CLOSE_ON_EXIT=FALSE: the center closes the store itself, after its last write, on shutdown.
-            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE", "sa", "", database + " (file " + file + ")",
-                    Optional.of(dir));
+            // COMPRESS=TRUE: pages are written LZF-compressed. With WRITE_DELAY=0 H2 runs no background housekeeping,
+            // so the pages each commit rewrites (the right edge of the log and its indexes, the tracks) stay in the
+            // file as partly dead chunks; compressed, an observation costs about 0.85 KB of file instead of 1.55 KB
+            // (DiskPerObservationBench, 200,000 observations through the center in batches of 500).
+            return open("jdbc:h2:file:" + path + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE", "sa", "",
+                    database + " (file " + file + ")", Optional.of(dir));
         } catch (RuntimeException e) {
             OPEN_H2_DIRECTORIES.remove(dir);
             throw e;
@@ -161,6 +165,11 @@ public final class JdbcStore implements Store {
         config.setMaximumPoolSize(dialect.poolSize());
         config.setMinimumIdle(1);
         config.setConnectionTimeout(10_000);
+        if (dialect == Dialect.POSTGRESQL) {
+            // The driver sends a JDBC batch (a group-committed append, a batch of projections) as multi-row
+            // INSERTs instead of one round trip per row.
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        }
         HikariDataSource dataSource;
         try {
             dataSource = new HikariDataSource(config);

@@ -3,7 +3,9 @@ package org.truce.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.truce.fusion.Track;
 import org.truce.store.TrackRepository;
@@ -22,8 +24,20 @@ final class JdbcTrackRepository implements TrackRepository {
 
     @Override
     public void save(Track track) {
-        jdbc.upsert("tracks", "id", COLUMNS, track.id(), EpochNanos.of(track.time(), "track time"),
-                bodies.write(track, Track.class));
+        jdbc.upsert("tracks", "id", COLUMNS, row(track));
+    }
+
+    /** One transaction, one JDBC batch; a track listed twice is written once, as its last state. */
+    @Override
+    public void saveAll(List<Track> tracks) {
+        Map<String, Object[]> last = new LinkedHashMap<>();
+        for (Track t : tracks) last.put(t.id(), row(t));
+        jdbc.upsertAll("tracks", "id", COLUMNS, List.copyOf(last.values()));
+    }
+
+    private Object[] row(Track track) {
+        return new Object[] {track.id(), EpochNanos.of(track.time(), "track time of " + track.id()),
+                bodies.write(track, Track.class)};
     }
 
     @Override
