@@ -120,7 +120,13 @@ final class BenchIngestCommand implements Callable<Integer> {
             throw new UserError("--rate × --duration = " + count + " observations, more than the " + MAX_OBSERVATIONS
                     + " a run holds in memory; lower one of them");
         }
-        if (target != null) HttpLoad.requireLoopback(target.getHost());
+        if (target != null) {
+            try {
+                HttpLoad.requireLoopback(String.valueOf(target.getHost()));
+            } catch (IllegalArgumentException e) {
+                throw new UserError("--target " + target + ": " + e.getMessage());
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Path dir = BenchSupport.scenario(scenario);
