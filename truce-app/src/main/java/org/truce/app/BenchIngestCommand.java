@@ -77,6 +77,11 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the theater (default: ${DEFAULT-VALUE})")
     long seed;
 
+    @Option(names = "--skip", paramLabel = "D", defaultValue = "0s",
+            description = {"theater time to run silently before the load's first observation, so a short run starts",
+                    "where incidents are raised (the theater's first violations begin 10 min in) (default: ${DEFAULT-VALUE})"})
+    String skip;
+
     @Option(names = "--data", paramLabel = "DIR",
             description = {"own center: its data directory (must be empty; default: a temporary one, deleted after);",
                     "with --target: the target's data directory, to measure bytes on disk"})
@@ -115,6 +120,8 @@ final class BenchIngestCommand implements Callable<Integer> {
         BenchSupport.checkRange("--rate", rate, 1, 1_000_000);
         BenchSupport.checkRange("--batch", batch, 1, 2000);
         BenchSupport.checkRange("--connections", connections, 1, 64);
+        Duration skipped = skip.trim().matches("0+[smhd]?") ? Duration.ZERO
+                : BenchSupport.duration(skip, "--skip", Duration.ofDays(30));
         long count = (long) Math.ceil(rate * length.toMillis() / 1000.0);
         if (count > MAX_OBSERVATIONS) {
             throw new UserError("--rate × --duration = " + count + " observations, more than the " + MAX_OBSERVATIONS
@@ -137,11 +144,12 @@ final class BenchIngestCommand implements Callable<Integer> {
 
         progress(err, "generating %,d observations of the theater (%s, seed %d) ...", count, agreement.id(), seed);
         long g0 = System.nanoTime();
-        TheaterStream stream = TheaterStream.generate(agreement, setup, seed, count, batch,
+        TheaterStream stream = TheaterStream.generate(agreement, setup, seed, count, batch, skipped,
                 mavlink ? o -> o instanceof Observation.PlatformFix && assets.get(o.asset()).systemId().isPresent()
                         : o -> true);
-        progress(err, "generated %,d observations in %,d batches (%s of scenario time) in %s", stream.observations(),
-                stream.batches().size(), stream.scenarioTime(), BenchSupport.seconds(System.nanoTime() - g0));
+        progress(err, "generated %,d observations in %,d batches (%s of scenario time after %s) in %s",
+                stream.observations(), stream.batches().size(), stream.scenarioTime(), skipped,
+                BenchSupport.seconds(System.nanoTime() - g0));
 
         boolean own = target == null;
         Path ownData = own ? (data != null ? data : BenchSupport.tempData("truce-bench-ingest-")) : null;
@@ -153,7 +161,7 @@ final class BenchIngestCommand implements Callable<Integer> {
         BenchSupport.OwnCenter center = null;
         BenchTable table = new BenchTable("truce bench ingest --via " + (mavlink ? "mavlink" : "http") + " --rate "
                 + BenchTable.decimal(rate, 0).replace(",", "") + " --duration " + duration + " --batch " + batch
-                + (mavlink ? "" : " --connections " + connections));
+                + (mavlink ? "" : " --connections " + connections) + (skipped.isZero() ? "" : " --skip " + skip));
         try {
             long c0 = System.nanoTime();
             if (own) {

@@ -46,7 +46,7 @@ final class BenchReadsCommand implements Callable<Integer> {
     Path scenario;
 
     @Option(names = "--requests", paramLabel = "N", defaultValue = "100",
-            description = "timed requests per endpoint, 1..10000, after 5 untimed (default: ${DEFAULT-VALUE})")
+            description = "timed requests per endpoint, 1..10000, after 1–5 untimed (default: ${DEFAULT-VALUE})")
     int requests;
 
     @Option(names = "--max-per-endpoint", paramLabel = "D", defaultValue = "60s",
@@ -101,11 +101,15 @@ final class BenchReadsCommand implements Callable<Integer> {
             }
             err.printf("bench reads: the live map's first full draw ...%n");
             err.flush();
-            long[] draws = new long[3];
-            for (int i = 0; i < draws.length; i++) draws[i] = mapDraw();
-            java.util.Arrays.sort(draws);
-            table.row("live map first full draw (its requests, 3 times)", "median " + BenchSupport.seconds(draws[1])
-                    + ", max " + BenchSupport.seconds(draws[2]) + " (data only, not the browser's drawing)", "≤ 2 s");
+            // Three draws, or one when a draw takes longer than 30 s (the run stays bounded on a slow center).
+            List<Long> draws = new ArrayList<>();
+            do {
+                draws.add(mapDraw());
+            } while (draws.size() < 3 && draws.get(draws.size() - 1) < 30_000_000_000L);
+            draws.sort(null);
+            table.row("live map first full draw (its requests, " + draws.size() + "×)", "median "
+                    + BenchSupport.seconds(draws.get(draws.size() / 2)) + ", max " + BenchSupport.seconds(draws.get(draws.size() - 1))
+                    + " (data only, not the browser's drawing)", "≤ 2 s");
             if (!reportWait.isZero()) dailyReport(clock, reportWait, err, table);
             table.row("heap used after GC, at the end", BenchTable.bytes(Machine.heapAfterGc()));
         }
@@ -125,7 +129,9 @@ final class BenchReadsCommand implements Callable<Integer> {
     }
 
     private void series(String path, Duration bound, BenchTable table) {
-        for (int i = 0; i < 5; i++) check(path, get(path, Duration.ofMinutes(5)));
+        // Warm-up, untimed: the first answer (cold caches) always; four more only when they are quick.
+        Answer cold = check(path, get(path, Duration.ofMinutes(5)));
+        if (cold.nanos() < 1_000_000_000L) for (int i = 0; i < 4; i++) check(path, get(path, Duration.ofMinutes(5)));
         List<Long> nanos = new ArrayList<>();
         long size = 0;
         long stop = System.nanoTime() + bound.toNanos();
@@ -135,8 +141,9 @@ final class BenchReadsCommand implements Callable<Integer> {
             size = a.body().length;
         }
         Percentiles p = Percentiles.ofNanos(nanos.stream().mapToLong(Long::longValue).toArray());
-        table.row("GET /" + path, p.describe() + ", " + BenchTable.bytes(size)
-                + (nanos.size() < requests ? " (stopped after " + bound.toSeconds() + " s)" : ""), "p99 ≤ 50 ms");
+        table.row("GET /" + path, p.describe() + ", " + BenchTable.bytes(size) + "; first (untimed) "
+                + BenchSupport.seconds(cold.nanos())
+                + (nanos.size() < requests ? " (series stopped after " + bound.toSeconds() + " s)" : ""), "p99 ≤ 50 ms");
     }
 
     /** The page's load: agreement, zones, assets and clock together, then tracks, then every incident page. */

@@ -57,14 +57,17 @@ public final class TheaterStream {
      *
      * @param count at least 1; bounded by the caller (the observations are held in memory)
      * @param batch observations per batch, at least 1
+     * @param skip  scenario time run silently first (its observations are dropped), so a short load can start where
+     *              the theater already raises incidents
      */
     public static TheaterStream generate(Agreement agreement, SimulationSetup setup, long seed, long count, int batch,
-                                         Predicate<Observation> keep) {
+                                         Duration skip, Predicate<Observation> keep) {
         if (count < 1) throw new IllegalArgumentException("count must be at least 1");
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1");
         // The theater emits about 4 observations a second of scenario time; plan the run long enough for the count
         // even when only a part (drone fixes) is kept, and stop as soon as the count is reached.
-        Duration planned = Duration.ofSeconds(Math.max(3_600, count));
+        Duration planned = Duration.ofSeconds(Math.max(3_600, count)).plus(skip);
+        java.time.Instant from = setup.start().plus(skip);
         Simulation sim = new Simulation(agreement, setup, seed, setup.start(), planned);
         Map<AssetId, List<Observation>> pending = new LinkedHashMap<>();
         List<Batch> out = new ArrayList<>();
@@ -75,7 +78,7 @@ public final class TheaterStream {
         try {
             sim.run(planned, (channel, o) -> {
                 seq[0]++;
-                if (kept[0] < count && keep.test(o)) {
+                if (kept[0] < count && !o.time().isBefore(from) && keep.test(o)) {
                     kept[0]++;
                     List<Observation> list = pending.computeIfAbsent(o.asset(), a -> new ArrayList<>());
                     list.add(o);
@@ -98,7 +101,7 @@ public final class TheaterStream {
             // the count is reached
         }
         flush(pending, out);
-        return new TheaterStream(out, kept[0], Duration.between(setup.start(), clock.instant()));
+        return new TheaterStream(out, kept[0], Duration.between(from, clock.instant()));
     }
 
     private static void flush(Map<AssetId, List<Observation>> pending, List<Batch> out) {
