@@ -32,7 +32,7 @@ class BenchCommandTest {
         assertThat(run.out()).contains("## truce bench ingest --via http", "| observations offered ", "450 (150/s for 3 s)",
                 "| throughput (accepted / first send → last answer) ", "observations/s over ",
                 "| receipt → durable ack (per request) ", "| receipt → alert on the live feed ",
-                "| bytes on disk per accepted observation ", "| heap used after GC, after the run ",
+                "| bytes on disk per accepted observation, running ", "| heap used after GC, after the run ",
                 "≥ 20,000 observations/s", "p99 ≤ 50 ms", "p99 ≤ 100 ms", "≤ 1.5 KB", "nothing acknowledged lost",
                 "machine: ");
         assertThat(line(run.out(), "receipt → durable ack")).containsPattern("p50 [\\d.]+ ms, p90 [\\d.]+ ms, p99 [\\d.]+ ms");
