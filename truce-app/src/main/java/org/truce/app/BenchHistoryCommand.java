@@ -66,6 +66,7 @@ final class BenchHistoryCommand implements Callable<Integer> {
         Instant t0 = setup.start();
         RunSummary run;
         long wall0 = System.nanoTime();
+        long cpu0 = Machine.processCpuNanos();
         long incidents;
         long observations;
         long diskOpen;
@@ -95,6 +96,7 @@ final class BenchHistoryCommand implements Callable<Integer> {
             diskOpen = Machine.diskBytes(out);
         }
         long wall = System.nanoTime() - wall0;
+        long cpu = Machine.processCpuNanos() - cpu0;
         long heap = Machine.heapAfterGc();
         long disk = Machine.diskBytes(out);
         BenchTable table = new BenchTable("truce bench history --days " + days + " --seed " + seed);
@@ -102,7 +104,7 @@ final class BenchHistoryCommand implements Callable<Integer> {
         table.row("observations in the store", BenchTable.count(observations) + "; incidents "
                 + BenchTable.count(incidents), "30 days ≥ 10 M observations");
         table.row("wall time", BenchSupport.seconds(wall) + " (" + BenchTable.decimal(observations / (wall / 1e9), 0)
-                + " observations/s)");
+                + " observations/s); CPU time of the process " + BenchSupport.seconds(cpu));
         table.row("bytes on disk per observation, store open", BenchTable.bytes(diskOpen / (double) Math.max(1, observations))
                 + " (data directory " + BenchTable.bytes(diskOpen) + ")", "≤ 1.5 KB");
         table.row("the same after a clean close (H2 compacts)", BenchTable.bytes(disk / (double) Math.max(1, observations))

@@ -47,7 +47,8 @@ final class BenchSimCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** @param diskRunning bytes of the data directory before the store closed; {@code disk} after */
-    private record Run(long observations, long incidents, long wallNanos, long heap, long diskRunning, long disk) { }
+    private record Run(long observations, long incidents, long wallNanos, long cpuNanos, long heap, long diskRunning,
+                       long disk) { }
 
     @Override
     public Integer call() {
@@ -71,6 +72,7 @@ final class BenchSimCommand implements Callable<Integer> {
                     + " observations, " + BenchTable.count(memory.incidents()) + " incidents, "
                     + BenchTable.decimal(memory.observations() / (memory.wallNanos() / 1e9), 0) + "/s)",
                     length.equals(Duration.ofHours(24)) ? "≤ 10 s for 24 h" : "≤ 10 s for 24 h (scale)");
+            table.row("in memory: CPU time of the process", BenchSupport.seconds(memory.cpuNanos()));
             table.row("in memory: heap after GC", BenchTable.bytes(memory.heap()));
         }
         if (stores.contains("embedded")) {
@@ -90,11 +92,14 @@ final class BenchSimCommand implements Callable<Integer> {
                     "≤ 1.5 KB");
             table.row("embedded store: the same after a clean close (H2 compacts)", BenchTable.bytes(embedded.disk()
                     / (double) Math.max(1, embedded.observations())) + " (" + BenchTable.bytes(embedded.disk()) + ")");
+            table.row("embedded store: CPU time of the process", BenchSupport.seconds(embedded.cpuNanos()));
             table.row("embedded store: heap after GC", BenchTable.bytes(embedded.heap()));
         }
         if (memory != null && embedded != null) {
-            table.row("embedded / in memory", BenchTable.decimal(embedded.wallNanos() / (double) memory.wallNanos(), 2) + "×",
-                    "≤ 1.5×");
+            table.row("embedded / in memory, wall time", BenchTable.decimal(embedded.wallNanos() / (double) memory.wallNanos(), 2)
+                    + "×", "≤ 1.5×");
+            table.row("embedded / in memory, CPU time", BenchTable.decimal(embedded.cpuNanos() / (double) memory.cpuNanos(), 2)
+                    + "× (the embedded run also waits for the disk)");
         }
         table.note("machine: " + Machine.describe());
         table.print(out);
@@ -108,20 +113,23 @@ final class BenchSimCommand implements Callable<Integer> {
         long incidents;
         long heap;
         long diskRunning;
+        long cpu;
         try (store) {
             Simulation sim = new Simulation(agreement, setup, seed, t0, length);
             SimulatedClock clock = new SimulatedClock(t0);
             Center center = Center.builder(agreement).store(store).clock(clock).build();
             sim.assets().forEach(store.assets()::save);
             long w0 = System.nanoTime();
+            long c0 = Machine.processCpuNanos();
             run = sim.run(length, center, clock, step -> center.tick());
             center.tick();
             wall = System.nanoTime() - w0;
+            cpu = Machine.processCpuNanos() - c0;
             incidents = store.incidents().count();
             heap = Machine.heapAfterGc();
             diskRunning = data == null ? 0 : Machine.diskBytes(data);
         }
         // Measured once the store is closed: its file is then whole.
-        return new Run(run.accepted(), incidents, wall, heap, diskRunning, data == null ? 0 : Machine.diskBytes(data));
+        return new Run(run.accepted(), incidents, wall, cpu, heap, diskRunning, data == null ? 0 : Machine.diskBytes(data));
     }
 }

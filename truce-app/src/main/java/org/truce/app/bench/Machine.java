@@ -41,6 +41,15 @@ public final class Machine {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
+    /**
+     * CPU time this process has used so far (all threads, user and system), in nanoseconds; -1 when the JVM does
+     * not say. On a shared machine it is steadier than wall time: other builds lengthen the wall, not the CPU.
+     */
+    public static long processCpuNanos() {
+        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+    }
+
     /** Forgets the heap pools' peaks, so {@link #peakHeap()} covers what follows. */
     public static void resetPeakHeap() {
         for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
