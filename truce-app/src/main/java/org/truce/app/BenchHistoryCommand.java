@@ -99,7 +99,8 @@ final class BenchHistoryCommand implements Callable<Integer> {
         long cpu = Machine.processCpuNanos() - cpu0;
         long heap = Machine.heapAfterGc();
         long disk = Machine.diskBytes(out);
-        BenchTable table = new BenchTable("truce bench history --days " + days + " --seed " + seed);
+        BenchTable table = new BenchTable("truce bench history --days " + BenchTable.decimal(days, days == Math.rint(days) ? 0 : 2)
+                + " --seed " + seed);
         table.row("simulated", length + " from " + t0 + " (" + agreement.id() + ")");
         table.row("observations in the store", BenchTable.count(observations) + "; incidents "
                 + BenchTable.count(incidents), "30 days ≥ 10 M observations");
@@ -110,7 +111,7 @@ final class BenchHistoryCommand implements Callable<Integer> {
         table.row("the same after a clean close (H2 compacts)", BenchTable.bytes(disk / (double) Math.max(1, observations))
                 + " (data directory " + BenchTable.bytes(disk) + ")");
         table.row("heap used after GC, after the run", BenchTable.bytes(heap));
-        table.row("serve it", "truce serve --data " + out + " --clock sensors   |   truce bench reads --data " + out);
+        table.row("serve it", "truce serve --data " + out + " --clock sensors; truce bench reads --data " + out);
         table.note("machine: " + Machine.describe());
         table.note("rejected by the pipeline: " + (run.rejected().isEmpty() ? "none" : run.rejected()));
         table.print(stdout);
