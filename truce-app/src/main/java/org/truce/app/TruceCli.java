@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
         description = "Software for a joint ceasefire monitoring center.",
         subcommands = {DemoCommand.class, ServeCommand.class, ValidateCommand.class, SimulateCommand.class,
                 EvaluateCommand.class, ExportCommand.class, ReportCommand.class, LogCommand.class, VerifyCommand.class, UsersCommand.class,
+                BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class TruceCli implements Runnable {
     @CommandLine.Spec

@@ -25,9 +25,10 @@ import org.truce.sensing.Observation;
  * GLOBAL_POSITION_INT stamped with the same {@code time_boot_ms}, from the drone's system id. A run goes in as few
  * datagrams as fit {@value #MAX_DATAGRAM} bytes. Positions are rounded to 1e-7° (about 1 cm), altitude to 1 mm,
  * velocity to 1 cm/s and heading to 0.01°, as MAVLink carries them; the fix's CEP is the adapter's
- * ({@code MavlinkSettings.fixCepM}, 5 m), GLOBAL_POSITION_INT having no accuracy field.
+ * ({@code MavlinkSettings.fixCepM}, 5 m), GLOBAL_POSITION_INT having no accuracy field. Public for the load
+ * generator of {@code truce bench ingest --via mavlink}. Not thread-safe: one sender per thread.
  */
-final class MavlinkSender implements Sender {
+public final class MavlinkSender implements Sender {
     static final int MAX_DATAGRAM = 8192;
 
     private final DatagramSocket socket;
@@ -37,7 +38,7 @@ final class MavlinkSender implements Sender {
     private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     private final MavlinkConnection mavlink = MavlinkConnection.create(InputStream.nullInputStream(), buffer);
 
-    MavlinkSender(InetSocketAddress target, Map<AssetId, Integer> systemIds, Instant boot) {
+    public MavlinkSender(InetSocketAddress target, Map<AssetId, Integer> systemIds, Instant boot) {
         this.target = Objects.requireNonNull(target);
         this.systemIds = Map.copyOf(systemIds);
         this.boot = Objects.requireNonNull(boot);
