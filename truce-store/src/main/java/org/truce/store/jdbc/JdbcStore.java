@@ -32,7 +32,8 @@ import org.truce.store.TrackRepository;
  * PostgreSQL server. Opening it brings the schema up to date with Flyway (migrations under
  * {@code db/migration/h2} or {@code db/migration/postgresql}); connections are pooled by HikariCP.
  *
- * <p>Every write is committed before the method returns. On H2 the database file is written at each commit
+ * <p>Every write is committed before the method returns; a batch ({@code appendAll}, {@code saveAll}) is one
+ * transaction, so a group of observations or projections costs one commit. On H2 the database file is written at each commit
  * ({@code WRITE_DELAY=0}), so a process that dies right after {@code append} returns keeps the entry; H2 does
  * not force the file to disk, so a power loss can still lose the last commits. An H2 data directory is held
  * by one store at a time: a second process, or a second store in this process, gets a {@link StoreException}.
