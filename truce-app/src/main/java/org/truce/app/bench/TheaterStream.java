@@ -59,14 +59,20 @@ public final class TheaterStream {
      * @param batch observations per batch, at least 1
      * @param skip  scenario time run silently first (its observations are dropped), so a short load can start where
      *              the theater already raises incidents
+     * @param keptPerSecond a low estimate of how many observations {@code keep} passes per second of scenario time
+     *              (Karabakh: about 3.8 of all kinds, 1.4 drone fixes), to plan a run long enough for the count
      */
     public static TheaterStream generate(Agreement agreement, SimulationSetup setup, long seed, long count, int batch,
-                                         Duration skip, Predicate<Observation> keep) {
+                                         Duration skip, double keptPerSecond, Predicate<Observation> keep) {
+        if (!(keptPerSecond > 0)) throw new IllegalArgumentException("keptPerSecond must be > 0");
         if (count < 1) throw new IllegalArgumentException("count must be at least 1");
         if (batch < 1) throw new IllegalArgumentException("batch must be at least 1");
         // The theater emits about 4 observations a second of scenario time; plan the run long enough for the count
-        // even when only a part (drone fixes) is kept, and stop as soon as the count is reached.
-        Duration planned = Duration.ofSeconds(Math.max(3_600, count)).plus(skip);
+        // even when only a part (drone fixes) is kept, and stop as soon as the count is reached. The injected
+        // violations are spread over the planned run: never plan less than the setup's day, so a short load meets
+        // them as densely as a day's run does (the first at about 1 h 13 min into the Karabakh day, seed 1).
+        long needed = (long) Math.ceil(count / keptPerSecond) + skip.toSeconds();
+        Duration planned = Duration.ofSeconds(Math.max(needed, setup.duration().toSeconds()));
         java.time.Instant from = setup.start().plus(skip);
         Simulation sim = new Simulation(agreement, setup, seed, setup.start(), planned);
         Map<AssetId, List<Observation>> pending = new LinkedHashMap<>();
