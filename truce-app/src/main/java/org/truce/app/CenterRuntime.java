@@ -117,6 +117,9 @@ final class CenterRuntime implements AutoCloseable {
                 SimulatedAssets.register(agreement, loadSetup(o.scenario()), store.assets(), o.data(), out);
             }
             center.replay();
+            // The API's read models follow the center from before any input, seeded from the store's indexes.
+            org.truce.readmodel.ReadModels read = org.truce.readmodel.ReadModels.follow(center);
+            started.add(read);
             Map<String, Path> keys = !o.keys().isEmpty() || sim == null ? o.keys()
                     : TransparencyLog.simulatedKeys(agreement, o.data(), clock.instant());
             TransparencyLog.Wired log = TransparencyLog.open(center, store, keys, o.settings(), out);
@@ -159,7 +162,7 @@ final class CenterRuntime implements AutoCloseable {
                             DataDirectoryCases.of(store), log.tables()), clock))
                     .withMetrics(() -> ingest.map(i -> i.metrics().render()).orElse(""))
                     .withOperationalData(o.settings().operationalData(sim != null));
-            TruceServer server = new TruceServer(center, serverOptions);
+            TruceServer server = new TruceServer(center, serverOptions, read);
             started.add(server);
             server.serveLog(new LogApi.Source(ledger.ledger(), log.tables()));
             server.start(o.port());
