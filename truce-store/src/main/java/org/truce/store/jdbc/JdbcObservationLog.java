@@ -105,11 +105,14 @@ final class JdbcObservationLog implements ObservationLog {
         return new Page<>(items, total, q.offset(), q.limit());
     }
 
-    /** Served by index {@code observations_asset_kind_seq} (V7): one descending index probe, whatever the log's size. */
+    /**
+     * Served by index {@code observations_asset_kind_seq} (V7): one index probe, whatever the log's size. The ORDER BY
+     * names every index column because H2 otherwise reads all of the asset's entries of that kind and sorts them.
+     */
     @Override
     public Optional<AcceptedObservation> latest(AssetId asset, String kind) {
         return jdbc.first("SELECT " + COLUMNS + " FROM observations WHERE asset = ? AND kind = ? "
-                + "ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY", this::row, asset.value(), kind);
+                + "ORDER BY asset, kind, seq DESC FETCH FIRST 1 ROWS ONLY", this::row, asset.value(), kind);
     }
 
     private AcceptedObservation row(ResultSet rs) throws SQLException {
