@@ -94,13 +94,14 @@ public final class ReadsBench {
                 "/ogc/collections/incidents/items?bbox=45,38.5,48,41")) {
             time(http, base + path, budget);
         }
-        for (int i = 0; i < 3; i++) mapFirstDraw(http, base);
+        // Three times when it is quick, once when it takes minutes (the code before the read models on H2).
+        for (int i = 0; i < 3 && mapFirstDraw(http, base) < 30; i++) { }
         server.stop();
         store.close();
     }
 
     /** The live map's start-up reads in its order (map.js): agreement, zones, assets, clock, tracks, every incident. */
-    private static void mapFirstDraw(HttpClient http, String base) throws Exception {
+    private static double mapFirstDraw(HttpClient http, String base) throws Exception {
         List<Double> ms = new ArrayList<>();
         long t = System.nanoTime();
         for (String path : List.of("/api/agreement", "/api/zones", "/api/assets", "/api/clock", "/api/tracks")) {
@@ -115,8 +116,9 @@ public final class ReadsBench {
             var doc = org.truce.server.api.ApiJson.mapper().readTree(res.body());
             next = doc.hasNonNull("next") ? doc.get("next").asText() : null;
         }
-        System.out.printf(Locale.ROOT, "map first draw, API part: %.2f s (%d incident pages)%n",
-                (System.nanoTime() - t) / 1e9, pages);
+        double seconds = (System.nanoTime() - t) / 1e9;
+        System.out.printf(Locale.ROOT, "map first draw, API part: %.2f s (%d incident pages)%n", seconds, pages);
+        return seconds;
     }
 
     private static void time(HttpClient http, String url, double budgetSeconds) throws Exception {
