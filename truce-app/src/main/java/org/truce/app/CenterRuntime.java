@@ -118,6 +118,9 @@ final class CenterRuntime implements AutoCloseable {
                 SimulatedAssets.register(agreement, loadSetup(o.scenario()), store.assets(), o.data(), out);
             }
             center.replay();
+            // The API's read models follow the center from before any input, seeded from the store's indexes.
+            org.truce.readmodel.ReadModels read = org.truce.readmodel.ReadModels.follow(center);
+            started.add(read);
             Map<String, Path> keys = !o.keys().isEmpty() || sim == null ? o.keys()
                     : TransparencyLog.simulatedKeys(agreement, o.data(), clock.instant());
             TransparencyLog.Wired log = TransparencyLog.open(center, store, keys, o.settings(), out);
@@ -163,7 +166,7 @@ final class CenterRuntime implements AutoCloseable {
             // simulated center, which runs no adapters, gets a gate of its own with the same limits.
             IngestGate gate = ingest.map(Ingest::gate).orElseGet(() ->
                     IngestGate.forCenter(center, Sensors.config(o.settings()).limits()));
-            TruceServer server = new TruceServer(center, serverOptions, gate);
+            TruceServer server = new TruceServer(center, serverOptions, gate, read);
             started.add(server);
             server.serveLog(new LogApi.Source(ledger.ledger(), log.tables()));
             server.start(o.port());

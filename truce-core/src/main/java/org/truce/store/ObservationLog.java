@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.truce.sensing.AcceptedObservation;
+import org.truce.sensing.AssetId;
 import org.truce.sensing.Observation;
 
 /**
@@ -50,4 +51,11 @@ public interface ObservationLog {
     Optional<AcceptedObservation> find(String id);
 
     Page<AcceptedObservation> query(ObservationQuery query);
+
+    /**
+     * The last entry (highest sequence number) of {@code kind} ({@link Observation#kind()}) from {@code asset};
+     * empty when the log has none. Served from an index: its cost does not grow with the log (read models seed
+     * themselves with it at start-up instead of scanning).
+     */
+    Optional<AcceptedObservation> latest(AssetId asset, String kind);
 }

@@ -144,6 +144,25 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void latestIsTheHighestSequenceNumberOfThatAssetAndKindNotTheLatestMeasurementTime() {
+        ObservationLog log = store.observations();
+        assertThat(log.latest(AssetId.of("RU-UAV-01"), "fix")).isEmpty();
+        log.append(at(0), "sim", fix("RU-UAV-01", at(10)));
+        AcceptedObservation late = log.append(at(1), "sim", fix("RU-UAV-01", at(5)));
+        AcceptedObservation other = log.append(at(2), "sim", fix("TR-UAV-01", at(50)));
+        AcceptedObservation print = log.append(at(3), "sim", footprint("RU-UAV-01", at(6)));
+        log.append(at(4), "sim", detection("RU-UAV-01", at(70)));
+
+        assertThat(log.latest(AssetId.of("RU-UAV-01"), "fix")).as("log order, even for an older measurement")
+                .contains(late);
+        assertThat(log.latest(AssetId.of("RU-UAV-01"), "footprint")).contains(print);
+        assertThat(log.latest(AssetId.of("TR-UAV-01"), "fix")).contains(other);
+        assertThat(log.latest(AssetId.of("TR-UAV-01"), "footprint")).isEmpty();
+        assertThat(log.latest(AssetId.of("RU-UAV-99"), "fix")).isEmpty();
+        assertThat(log.latest(AssetId.of("RU-UAV-01"), "fire")).isEmpty();
+    }
+
+    @Test
     void queryPagesInSequenceOrderAndCountsAllMatches() {
         ObservationLog log = store.observations();
         List<AcceptedObservation> all = appendFixes(log, 7);

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.truce.ingest.IngestGate;
 import org.truce.ingest.ValidationLimits;
 import org.truce.pipeline.Center;
+import org.truce.readmodel.ReadModels;
 import org.truce.server.log.LogApi;
 import org.truce.server.auth.RequestPrincipal;
 import org.truce.server.auth.RoutePolicy;
@@ -50,6 +51,9 @@ import org.truce.server.ogc.OgcHandlers;
  * route-access policy, {@link RoutePolicy}; with {@link ServerOptions#cases()} the joint-verification endpoints
  * ({@link CasesModule}) and the OGC {@code findings} collection are served too.
  *
+ * <p>Assets' last fixes, tracks and incidents are answered from the center's {@link ReadModels} (in memory,
+ * following the pipeline), never by reading the accepted-input log per request.
+ *
  * <p>Every error is an RFC 9457 {@code application/problem+json} body. The server reads the center's store and
  * listens to its pipeline; it writes only through its {@link IngestGate} (HTTP ingest). While running it calls {@link Center#tick()} every
  * {@link ServerOptions#tickInterval()} (unless zero). {@link #start} and {@link #stop} may be called once each;
@@ -62,6 +66,8 @@ public final class TruceServer implements AutoCloseable {
 
     private final Center center;
     private final ServerOptions options;
+    private final ReadModels read;
+    private final boolean ownsReadModels;
     private final LiveFeed feed;
     private final ServerMetrics metrics;
     private final List<Route> routes = new CopyOnWriteArrayList<>();
@@ -76,21 +82,37 @@ public final class TruceServer implements AutoCloseable {
         this(center, ServerOptions.defaults());
     }
 
-    /** A server whose HTTP ingest has a gate of its own, with the default {@link ValidationLimits}. */
+    /** A server whose HTTP ingest has a gate of its own (default {@link ValidationLimits}) and read models of its own. */
     public TruceServer(Center center, ServerOptions options) {
-        this(center, options, IngestGate.forCenter(center, ValidationLimits.defaults()));
+        this(center, options, IngestGate.forCenter(Objects.requireNonNull(center, "center"), ValidationLimits.defaults()));
     }
 
     /**
      * @param ingest the gate HTTP ingest submits through: the one the sensor adapters use ({@code Ingest.gate()}),
      *               so every channel is validated, refused and counted alike; its counters are served at
-     *               {@code /metrics}
+     *               {@code /metrics}. The server makes read models of its own, following {@code center} from now on
+     *               (closed by {@link #stop}).
      */
     public TruceServer(Center center, ServerOptions options, IngestGate ingest) {
+        this(center, options, ingest, ReadModels.follow(Objects.requireNonNull(center, "center")), true);
+    }
+
+    /**
+     * A server answering from {@code read}, read models of {@code center} that the caller made (before the center
+     * took input, so the models followed it from the start) and closes; HTTP ingest goes through {@code ingest}.
+     */
+    public TruceServer(Center center, ServerOptions options, IngestGate ingest, ReadModels read) {
+        this(center, options, ingest, read, false);
+    }
+
+    private TruceServer(Center center, ServerOptions options, IngestGate ingest, ReadModels read,
+                        boolean ownsReadModels) {
         this.center = Objects.requireNonNull(center, "center");
         this.options = Objects.requireNonNull(options, "options");
         Objects.requireNonNull(ingest, "ingest");
-        ApiHandlers api = new ApiHandlers(center, ApiJson.mapper(), options.defaultPageSize(),
+        this.read = Objects.requireNonNull(read, "read");
+        this.ownsReadModels = ownsReadModels;
+        ApiHandlers api = new ApiHandlers(center, read, ApiJson.mapper(), options.defaultPageSize(),
                 options.maxPageSize(), options.trackWindow(), options.health());
         this.feed = new LiveFeed(ApiJson.mapper(), id -> center.store().assets().find(id), api::clockNow,
                 options.clientQueueCapacity(), options.heartbeat());
@@ -100,8 +122,8 @@ public final class TruceServer implements AutoCloseable {
                 () -> center.clock().instant());
         HttpIngest http = new HttpIngest(center, ingest, ApiJson.mapper(), options.maxIngestBytes());
         String openApi = resource(OPENAPI_RESOURCE);
-        var collections = new java.util.LinkedHashMap<>(OgcCollections.of(center, ApiJson.mapper(), options.trackWindow(),
-                options.coverage()));
+        var collections = new java.util.LinkedHashMap<>(OgcCollections.of(center, read, ApiJson.mapper(),
+                options.trackWindow(), options.coverage()));
         options.cases().ifPresent(cs -> collections.put("findings", FindingFeatures.collection(cs.cases(),
                 center.store().incidents(), ApiJson.mapper(), () -> center.clock().instant())));
         options.modules().forEach(m -> m.collections().forEach(c -> {
@@ -234,6 +256,7 @@ public final class TruceServer implements AutoCloseable {
         stopped = true;
         center.removeListener(feed);
         center.removeListener(metrics);
+        if (ownsReadModels) read.close();
         // After a failed start (port taken) the timers were never created.
         if (timers != null) timers.shutdownNow();
         if (ticker != null) ticker.shutdownNow();

@@ -7,12 +7,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.truce.fusion.Track;
 import org.truce.pipeline.Center;
+import org.truce.sensing.AcceptedObservation;
+import org.truce.sensing.AssetId;
+import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentRepository;
 import org.truce.store.MetaStore;
 import org.truce.store.ObservationLog;
+import org.truce.store.ObservationQuery;
+import org.truce.store.Page;
 import org.truce.store.Store;
 import org.truce.store.TrackRepository;
 import org.truce.store.memory.InMemoryStore;
@@ -23,18 +27,27 @@ class InternalErrorTest {
     @Test
     void aStoreFailureIsAnInternalErrorProblem() {
         InMemoryStore inner = new InMemoryStore();
-        TrackRepository broken = new TrackRepository() {
-            @Override public void save(Track track) { }
-            @Override public Optional<Track> find(String id) { return Optional.empty(); }
-            @Override public List<Track> updatedSince(Instant since) {
+        // The log's query, because tracks, incidents and assets' last fixes are served from the read models.
+        ObservationLog log = inner.observations();
+        ObservationLog broken = new ObservationLog() {
+            @Override public AcceptedObservation append(Instant received, String channel, Observation o) {
+                return log.append(received, channel, o);
+            }
+            @Override public long size() { return log.size(); }
+            @Override public List<AcceptedObservation> read(long fromSeq, int limit) { return log.read(fromSeq, limit); }
+            @Override public Optional<AcceptedObservation> find(String id) { return log.find(id); }
+            @Override public Optional<AcceptedObservation> latest(AssetId asset, String kind) {
+                return log.latest(asset, kind);
+            }
+            @Override public Page<AcceptedObservation> query(ObservationQuery query) {
                 throw new IllegalStateException("database password is hunter2");
             }
         };
         Store store = new Store() {
-            @Override public ObservationLog observations() { return inner.observations(); }
+            @Override public ObservationLog observations() { return broken; }
             @Override public IncidentRepository incidents() { return inner.incidents(); }
             @Override public AssetRegistry assets() { return inner.assets(); }
-            @Override public TrackRepository tracks() { return broken; }
+            @Override public TrackRepository tracks() { return inner.tracks(); }
             @Override public MetaStore meta() { return inner.meta(); }
             @Override public void close() { }
         };
@@ -44,11 +57,11 @@ class InternalErrorTest {
         TruceServer server = new TruceServer(center, ServerOptions.defaults().withTickInterval(Duration.ZERO));
         server.start(0);
         try {
-            var r = new Http(server.uri()).get("/api/tracks");
+            var r = new Http(server.uri()).get("/api/observations");
             assertThat(r.status()).isEqualTo(500);
             assertThat(r.contentType()).startsWith("application/problem+json");
             assertThat(r.json().path("type").asText()).isEqualTo("urn:truce:problem:internal-error");
-            assertThat(r.json().path("instance").asText()).isEqualTo("/api/tracks");
+            assertThat(r.json().path("instance").asText()).isEqualTo("/api/observations");
             assertThat(r.body()).doesNotContain("hunter2");
         } finally {
             server.stop();

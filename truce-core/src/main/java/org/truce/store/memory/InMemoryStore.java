@@ -52,12 +52,15 @@ public final class InMemoryStore implements Store {
 
     private static final class Observations implements ObservationLog {
         private final List<AcceptedObservation> log = new ArrayList<>();
+        /** The last entry per asset and kind, kept on append so {@link #latest} does not scan. */
+        private final Map<AssetId, Map<String, AcceptedObservation>> latest = new java.util.HashMap<>();
 
         @Override
         public synchronized AcceptedObservation append(Instant received, String channel, Observation observation) {
             long seq = log.size() + 1L;
             var a = new AcceptedObservation(seq, AcceptedObservation.idFor(seq), received, channel, observation);
             log.add(a);
+            latest.computeIfAbsent(observation.asset(), k -> new java.util.HashMap<>()).put(observation.kind(), a);
             return a;
         }
 
@@ -75,6 +78,11 @@ public final class InMemoryStore implements Store {
         }
 
         @Override public synchronized long size() { return log.size(); }
+
+        @Override
+        public synchronized Optional<AcceptedObservation> latest(AssetId asset, String kind) {
+            return Optional.ofNullable(latest.getOrDefault(asset, Map.of()).get(kind));
+        }
 
         @Override
         public synchronized List<AcceptedObservation> read(long fromSeq, int limit) {

@@ -18,6 +18,7 @@ import org.truce.agreement.PartyId;
 import org.truce.agreement.ProvisionId;
 import org.truce.agreement.ZoneId;
 import org.truce.pipeline.Center;
+import org.truce.readmodel.ReadModels;
 import org.truce.rules.IncidentState;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
@@ -33,7 +34,8 @@ import org.truce.time.SimulatedClock;
 
 /**
  * The read-only JSON endpoints under {@code /api}. Every handler validates its parameters with {@link QueryParams}
- * and answers from the center's store; a bad parameter or an unknown id throws {@link ProblemException}.
+ * and answers from the center's read models (assets' last fix, tracks, incidents), the asset registry or, for
+ * observations, the log's indexed queries; a bad parameter or an unknown id throws {@link ProblemException}.
  * Thread-safe: handlers keep no state besides the immutable agreement views computed at construction.
  */
 public final class ApiHandlers {
@@ -42,6 +44,7 @@ public final class ApiHandlers {
 
     private final Center center;
     private final Store store;
+    private final ReadModels read;
     private final int defaultLimit;
     private final int maxLimit;
     private final Duration trackWindow;
@@ -58,10 +61,12 @@ public final class ApiHandlers {
      * @param maxLimit     largest {@code limit} accepted
      * @param trackWindow  how far back {@code /api/tracks} looks by default
      * @param health       the asset health source, if the server has one
+     * @param read         the center's read models (assets' last fix and footprint, tracks, incidents)
      */
-    public ApiHandlers(Center center, ObjectMapper mapper, int defaultLimit, int maxLimit, Duration trackWindow,
-                       Optional<AssetHealthView> health) {
+    public ApiHandlers(Center center, ReadModels read, ObjectMapper mapper, int defaultLimit, int maxLimit,
+                       Duration trackWindow, Optional<AssetHealthView> health) {
         this.center = center;
+        this.read = read;
         this.health = health;
         this.store = center.store();
         this.defaultLimit = defaultLimit;
@@ -113,9 +118,13 @@ public final class ApiHandlers {
 
     public void observations(Context ctx) {
         QueryParams q = params(ctx, "asset", "kind", "from", "to", "offset", "limit");
-        Set<String> assets = store.assets().all().stream().map(a -> a.id().value())
-                .collect(Collectors.toSet());
-        Optional<AssetId> asset = q.oneOf("asset", assets, AssetId::of);
+        Optional<AssetId> asset = q.string("asset").filter(id -> !id.isBlank()).map(AssetId::of)
+                .filter(id -> store.assets().find(id).isPresent());
+        if (asset.isEmpty() && q.string("asset").isPresent()) {
+            // One registry lookup per request; every asset is listed only to name them in the refusal.
+            q.oneOf("asset", store.assets().all().stream().map(a -> a.id().value()).collect(Collectors.toSet()),
+                    AssetId::of);
+        }
         Optional<String> kind = q.oneOf("kind", OBSERVATION_KINDS, Function.identity());
         Optional<Instant> from = q.instant("from");
         Optional<Instant> to = q.instant("to");
@@ -147,20 +156,20 @@ public final class ApiHandlers {
                 q.enumeration("state", IncidentState.class),
                 q.integer("offset", 0, 0, Integer.MAX_VALUE),
                 q.integer("limit", defaultLimit, 1, maxLimit));
-        ctx.json(pageView(ctx, store.incidents().query(query)));
+        ctx.json(pageView(ctx, read.incidents().query(query)));
     }
 
     public void incident(Context ctx) {
         params(ctx);
         String id = ctx.pathParam("id");
-        ctx.json(store.incidents().find(id)
+        ctx.json(read.incidents().find(id)
                 .orElseThrow(() -> ProblemException.notFound("id", "no incident with id '" + id + "'")));
     }
 
     public void tracks(Context ctx) {
         QueryParams q = params(ctx, "since");
         Instant since = q.instant("since").orElseGet(() -> center.clock().instant().minus(trackWindow));
-        ctx.json(store.tracks().updatedSince(since));
+        ctx.json(read.tracks().updatedSince(since));
     }
 
     public void clock(Context ctx) {
@@ -173,20 +182,17 @@ public final class ApiHandlers {
         return new ClockView(center.clock().instant(), center.clock() instanceof SimulatedClock);
     }
 
+    /** The registry entry with its last fix and footprint from the read model and its health from the source. */
     private AssetView view(Asset a) {
-        return AssetView.of(a, last(a.id(), "fix", Observation.PlatformFix.class),
-                last(a.id(), "footprint", Observation.Footprint.class),
+        return AssetView.of(a, located(read.assets().lastFix(a.id()), Observation.PlatformFix.class),
+                located(read.assets().lastFootprint(a.id()), Observation.Footprint.class),
                 health.map(h -> HealthSummary.of(h.status(a.id()), h.timeline(a.id()))));
     }
 
-    private <T extends Observation> Optional<AssetView.Located<T>> last(AssetId asset, String kind, Class<T> type) {
-        var probe = store.observations().query(new ObservationQuery(Optional.of(asset), Optional.of(kind),
-                Optional.empty(), Optional.empty(), 0, 1));
-        if (probe.total() == 0) return Optional.empty();
-        List<AcceptedObservation> last = store.observations().query(new ObservationQuery(Optional.of(asset),
-                Optional.of(kind), Optional.empty(), Optional.empty(), (int) Math.min(Integer.MAX_VALUE, probe.total() - 1), 1)).items();
-        return last.stream().findFirst().filter(o -> type.isInstance(o.observation()))
-                .map(o -> new AssetView.Located<>(o.id(), type.cast(o.observation())));
+    private static <T extends Observation> Optional<AssetView.Located<T>> located(Optional<AcceptedObservation> o,
+                                                                                  Class<T> type) {
+        return o.filter(x -> type.isInstance(x.observation()))
+                .map(x -> new AssetView.Located<>(x.id(), type.cast(x.observation())));
     }
 
     private static QueryParams params(Context ctx, String... allowed) {

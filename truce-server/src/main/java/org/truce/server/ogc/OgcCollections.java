@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,6 +24,9 @@ import org.truce.fusion.Track;
 import org.truce.fusion.coverage.CoverageRecorder;
 import org.truce.geo.GeoPoint;
 import org.truce.pipeline.Center;
+import org.truce.readmodel.IncidentIndex;
+import org.truce.readmodel.ReadModels;
+import org.truce.readmodel.TrackTable;
 import org.truce.rules.Incident;
 import org.truce.server.coverage.CoverageView;
 
@@ -33,7 +37,9 @@ import org.truce.server.coverage.CoverageView;
  * coverage source is configured, {@code coverage} (each line-of-contact segment and zone with its coverage over
  * the last hour). The server adds {@code findings} (published cases, {@code FindingFeatures}) when it runs joint
  * verification, and modules add theirs (flight plans: {@code FlightPlansModule}).
- * Thread-safe: zone features are built once, the rest per request from the thread-safe store.
+ * Incidents and tracks come from the center's read models ({@link ReadModels}): a {@code bbox} goes through their
+ * spatial index and only the page returned is turned into GeoJSON. Zones are built once; coverage per request from
+ * the coverage source (its cells, not the log). Thread-safe.
  */
 public final class OgcCollections {
     /** Span of the {@code coverage} collection's features, ending at the center's clock. */
@@ -43,8 +49,11 @@ public final class OgcCollections {
     private OgcCollections() {}
 
     /** The collections of {@code center}, in the order the landing page lists them. */
-    public static Map<String, OgcCollection> of(Center center, ObjectMapper mapper, Duration trackWindow,
-                                                Optional<CoverageView> coverage) {
+    public static Map<String, OgcCollection> of(Center center, ReadModels read, ObjectMapper mapper,
+                                                Duration trackWindow, Optional<CoverageView> coverage) {
+        IncidentIndex incidents = read.incidents();
+        TrackTable tracks = read.tracks();
+        Supplier<Instant> trackSince = () -> center.clock().instant().minus(trackWindow);
         Map<String, OgcCollection> out = new LinkedHashMap<>();
         List<OgcFeature> zones = zones(center, mapper);
         add(out, new OgcCollection("zones", "Zones of the agreement",
@@ -54,17 +63,28 @@ public final class OgcCollections {
         add(out, new OgcCollection("incidents", "Incidents",
                 "Possible violations raised by the rules, at their estimated place (uncertaintyM is the 95 % "
                         + "radius in metres), in time from start to end. An incident is not a finding.",
-                () -> center.store().incidents().all().stream().map(i -> incident(i, mapper)).toList()));
+                FeatureSource.indexed(incidents::all, incidents::inBox, incidents::find, IncidentIndex.ORDER,
+                        Incident::id, IncidentIndex::envelope, i -> TimeInterval.of(i.start(), i.end()),
+                        i -> incident(i, mapper))));
         add(out, new OgcCollection("tracks", "Recent tracks",
                 "Fused ground objects updated within the last " + trackWindow.toMinutes() + " minutes of the "
                         + "center's clock: latest estimate, in time from firstSeen to time.",
-                () -> center.store().tracks().updatedSince(center.clock().instant().minus(trackWindow)).stream()
-                        .map(t -> track(t, mapper)).toList()));
+                FeatureSource.indexed(() -> tracks.updatedSince(trackSince.get()),
+                        box -> inBox(tracks, box, trackSince.get()),
+                        id -> tracks.find(id).filter(t -> !t.time().isBefore(trackSince.get())),
+                        Comparator.comparing(Track::id), Track::id, TrackTable::envelope,
+                        t -> TimeInterval.of(t.firstSeen(), t.time()), t -> track(t, mapper))));
         coverage.ifPresent(view -> add(out, new OgcCollection("coverage", "Sensor coverage, last hour",
                 "Line-of-contact segments and zones with whether any sensor observed them in the hour before the "
                         + "center's clock. observed=false means no coverage, not that nothing happened.",
                 coverage(view, () -> center.clock().instant(), mapper))));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** Recent tracks in {@code box}; a track window longer than the read model's retention falls back to a filter. */
+    private static List<Track> inBox(TrackTable tracks, Envelope box, Instant since) {
+        if (!since.isBefore(tracks.horizon())) return tracks.inBox(box, since);
+        return tracks.updatedSince(since).stream().filter(t -> box.intersects(TrackTable.envelope(t))).toList();
     }
 
     private static void add(Map<String, OgcCollection> out, OgcCollection c) {

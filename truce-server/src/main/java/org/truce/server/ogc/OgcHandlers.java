@@ -130,26 +130,22 @@ public final class OgcHandlers {
         Optional<TimeInterval> time = q.string("datetime").map(s -> TimeInterval.parse("datetime", s));
         int limit = Math.min(MAX_LIMIT, q.integer("limit", DEFAULT_LIMIT, 1, Integer.MAX_VALUE));
         int offset = q.integer("offset", 0, 0, Integer.MAX_VALUE);
-        List<OgcFeature> matched = c.features().get().stream()
-                .filter(f -> bbox.map(b -> b.intersects(f.envelope())).orElse(true))
-                .filter(f -> time.map(t -> t.intersects(f.time())).orElse(true))
-                .toList();
-        List<OgcFeature> page = matched.subList(Math.min(offset, matched.size()),
-                (int) Math.min((long) offset + limit, matched.size()));
+        FeatureSource.Matches matched = c.source().match(bbox, time, offset, limit);
+        List<OgcFeature> page = matched.page();
         String itemsUrl = base(ctx) + "/collections/" + segment(c.id()) + "/items";
         ObjectNode doc = mapper.createObjectNode();
         doc.put("type", "FeatureCollection");
         doc.put("title", c.title());
         ArrayNode features = doc.putArray("features");
         page.forEach(f -> features.add(f.geoJson().deepCopy()));
-        doc.put("numberMatched", matched.size());
+        doc.put("numberMatched", matched.numberMatched());
         doc.put("numberReturned", page.size());
         doc.put("timeStamp", now.get().toString());
         ArrayNode links = doc.putArray("links");
         String query = query(bbox.isPresent() ? q.string("bbox") : Optional.empty(),
                 time.isPresent() ? q.string("datetime") : Optional.empty(), limit);
         selfAndAlternate(links, itemsUrl + query + "&offset=" + offset, format, GEOJSON, "this page");
-        if ((long) offset + page.size() < matched.size()) {
+        if ((long) offset + page.size() < matched.numberMatched()) {
             link(links, itemsUrl + query + "&offset=" + (offset + page.size()) + fParam(format), "next",
                     mediaType(format, GEOJSON), "next page");
         }
@@ -165,8 +161,7 @@ public final class OgcHandlers {
         OgcFormat format = format(ctx, params(ctx, "f"));
         OgcCollection c = collection(ctx.pathParam("collectionId"));
         String id = ctx.pathParam("featureId");
-        OgcFeature f = c.features().get().stream().filter(x -> x.id().equals(id)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("featureId", "collection '" + c.id()
+        OgcFeature f = c.source().find(id).orElseThrow(() -> ProblemException.notFound("featureId", "collection '" + c.id()
                         + "' has no feature with id '" + id + "'"));
         ObjectNode doc = f.geoJson().deepCopy();
         ArrayNode links = doc.putArray("links");
@@ -188,17 +183,16 @@ public final class OgcHandlers {
         n.put("description", c.description());
         n.put("itemType", "feature");
         n.putArray("crs").add("http://www.opengis.net/def/crs/OGC/1.3/CRS84");
-        List<OgcFeature> features = c.features().get();
-        Envelope all = new Envelope();
-        features.forEach(f -> all.expandToInclude(f.envelope()));
-        ObjectNode extent = n.putObject("extent");
+        FeatureSource.Extent extent = c.source().extent();
+        Envelope all = extent.spatial();
+        ObjectNode extentNode = n.putObject("extent");
         if (!all.isNull()) {
-            ObjectNode spatial = extent.putObject("spatial");
+            ObjectNode spatial = extentNode.putObject("spatial");
             spatial.putArray("bbox").addArray().add(all.getMinX()).add(all.getMinY()).add(all.getMaxX()).add(all.getMaxY());
             spatial.put("crs", "http://www.opengis.net/def/crs/OGC/1.3/CRS84");
         }
-        temporal(features).ifPresent(t -> {
-            ObjectNode temporal = extent.putObject("temporal");
+        extent.temporal().ifPresent(t -> {
+            ObjectNode temporal = extentNode.putObject("temporal");
             ArrayNode interval = temporal.putArray("interval").addArray();
             for (String s : t.asExtent()) interval.add(s);
             temporal.put("trs", "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian");
@@ -210,21 +204,6 @@ public final class OgcHandlers {
         link(links, url + "/items", "items", GEOJSON, c.title() + " (GeoJSON)");
         link(links, url + "/items?f=html", "items", HTML, c.title() + " (HTML)");
         return n;
-    }
-
-    /** The smallest interval covering every timed feature; empty when no feature has a time. */
-    private static Optional<TimeInterval> temporal(List<OgcFeature> features) {
-        Instant min = null;
-        Instant max = null;
-        for (OgcFeature f : features) {
-            if (f.time().equals(TimeInterval.ALWAYS)) continue;
-            Instant s = f.time().start().orElse(null);
-            Instant e = f.time().end().orElse(null);
-            if (s != null && (min == null || s.isBefore(min))) min = s;
-            if (e != null && (max == null || e.isAfter(max))) max = e;
-        }
-        if (min == null && max == null) return Optional.empty();
-        return Optional.of(new TimeInterval(Optional.ofNullable(min), Optional.ofNullable(max)));
     }
 
     private OgcCollection collection(String id) {
