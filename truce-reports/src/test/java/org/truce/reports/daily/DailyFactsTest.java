@@ -56,6 +56,20 @@ class DailyFactsTest {
     }
 
     @Test
+    void theKeeperKeepsTheEndedDaysOnceAndRetriesARunningOneOnlyWhenTheLogGrows() {
+        DayFactsStore store = DayFactsStore.inMemory();
+        DayFactsKeeper keeper = new DayFactsKeeper(day.sources(), store);
+        java.time.Instant now = java.time.Instant.parse("2020-11-21T09:00:00Z");
+        // 2020-11-13 .. 2020-11-20 have ended; the log goes past all but the last two.
+        assertThat(keeper.tick(now)).isEqualTo(DayFactsKeeper.DAYS);
+        for (LocalDate d = LocalDate.parse("2020-11-13"); d.isBefore(RUNNING); d = d.plusDays(1)) {
+            assertThat(store.get(d)).as(d.toString()).isPresent();
+        }
+        assertThat(store.get(RUNNING)).isEmpty();
+        assertThat(keeper.tick(now)).isZero();
+    }
+
+    @Test
     void factsReadBackAsWrittenAndAnotherVersionIsComputedAgain() {
         SensorReplay r = SensorReplay.forDay(day.agreement, day.store.assets(), ReportPeriod.of(RUNNING, Optional.empty()));
         r.run(day.store.observations());
