@@ -35,6 +35,36 @@ public final class DailyFacts {
         return t.atZone(ZoneOffset.UTC).toLocalTime().equals(LocalTime.MIDNIGHT);
     }
 
+    /** True for a period of whole hours (a cut-off on the hour): its coverage bins are the recorder's. */
+    static boolean isWholeHours(ReportPeriod period) {
+        return period.cutoff().isEmpty() || period.cutoff().get().getMinute() == 0 && period.cutoff().get().getSecond() == 0
+                && period.cutoff().get().getNano() == 0;
+    }
+
+    /**
+     * The sensor facts of a period of whole hours that is not a UTC day (a cut-off such as 16:00): the period
+     * itself is replayed (from an hour before it), the implementation tracker's week before it read from the kept
+     * days, so a report replays one day of the log instead of seven.
+     */
+    static DailyReportBuilder.SensorFacts sensorsWithCutoff(DailyReportBuilder.Sources src, DayFactsStore store,
+                                                            ReportPeriod period) {
+        Instant horizonStart = period.to().minus(CoverageRecorder.Config.defaults().horizon());
+        LocalDate first = horizonStart.atZone(ZoneOffset.UTC).toLocalDate();
+        // The days before the one the period ends in; the period's own hours come from its replay.
+        LocalDate last = period.from().atZone(ZoneOffset.UTC).toLocalDate();
+        List<DayFacts> before = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) before.add(day(src, store, d));
+        SensorReplay replay = SensorReplay.forDay(src.agreement(), src.assets(), period);
+        replay.run(src.observations());
+        java.util.Map<String, List<org.truce.implementation.ZoneCoverage.Watch>> watches =
+                WeekCoverage.merge(before, horizonStart, period.from(), replay.zoneWatches());
+        Optional<Instant> newest = java.util.stream.Stream.concat(replay.newestInPeriod().stream(),
+                before.stream().flatMap(d -> d.newest().stream())).max(Instant::compareTo);
+        return new DailyReportBuilder.SensorFacts(period, replay.coverage(), replay.outages(),
+                replay.observedShareByHour(),
+                DailyReportBuilder.implementation(src, period, new WeekCoverage(watches, newest)));
+    }
+
     /** The sensor facts of a whole-day period from the kept days (computing and keeping those missing). */
     static DailyReportBuilder.SensorFacts sensors(DailyReportBuilder.Sources src, DayFactsStore store, ReportPeriod period) {
         LocalDate day = period.from().atZone(ZoneOffset.UTC).toLocalDate();

@@ -124,6 +124,9 @@ public final class DailyReportBuilder {
         if (src.days().isPresent() && DailyFacts.isWholeDay(period)) {
             return DailyFacts.sensors(src, src.days().get(), period);
         }
+        if (src.days().isPresent() && DailyFacts.isWholeHours(period)) {
+            return DailyFacts.sensorsWithCutoff(src, src.days().get(), period);
+        }
         SensorReplay replay = SensorReplay.forReport(src.agreement(), src.assets(), period);
         replay.run(src.observations());
         return new SensorFacts(period, replay.coverage(), replay.outages(), replay.observedShareByHour(),

@@ -32,16 +32,35 @@ final class WeekCoverage implements ZoneCoverage {
      * @param horizonStart the first instant the replaced replay would have read (the period's end less the horizon)
      */
     WeekCoverage(List<DayFacts> days, Instant horizonStart) {
-        Objects.requireNonNull(horizonStart, "horizonStart");
+        this(merge(days, horizonStart, Instant.MAX, Map.of()),
+                days.stream().flatMap(d -> d.newest().stream()).max(Instant::compareTo));
+    }
+
+    /**
+     * @param watches per zone, the observed hours in time order
+     * @param newest  the newest observation time the replaced replay would have seen
+     */
+    WeekCoverage(Map<String, List<Watch>> watches, Optional<Instant> newest) {
         CoverageRecorder.Config config = CoverageRecorder.Config.defaults();
         this.horizon = config.horizon();
         this.bin = config.grid().bin();
         this.origin = config.grid().origin();
-        this.newest = days.stream().flatMap(d -> d.newest().stream()).max(Instant::compareTo);
+        this.newest = Objects.requireNonNull(newest, "newest");
+        watches.forEach((zone, list) -> byZone.put(zone, List.copyOf(list)));
+    }
+
+    /**
+     * The kept days' watches of hours in [{@code from}, {@code until}), followed by {@code after} (watches of later
+     * hours, from a replay of the period), per zone.
+     */
+    static Map<String, List<Watch>> merge(List<DayFacts> days, Instant from, Instant until, Map<String, List<Watch>> after) {
+        Map<String, List<Watch>> out = new HashMap<>();
         for (String zone : days.stream().flatMap(d -> d.zoneWatches().keySet().stream()).distinct().toList()) {
-            List<Watch> kept = DayFacts.watches(days, zone).stream().filter(w -> !w.from().isBefore(horizonStart)).toList();
-            byZone.put(zone, kept);
+            out.put(zone, new ArrayList<>(DayFacts.watches(days, zone).stream()
+                    .filter(w -> !w.from().isBefore(from) && w.from().isBefore(until)).toList()));
         }
+        after.forEach((zone, list) -> out.computeIfAbsent(zone, k -> new ArrayList<>()).addAll(list));
+        return out;
     }
 
     @Override

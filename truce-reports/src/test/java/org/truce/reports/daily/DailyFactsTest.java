@@ -31,8 +31,20 @@ class DailyFactsTest {
     }
 
     @Test
+    void aPeriodWithACutOffOnTheHourReplaysItselfAndReadsTheWeekBeforeFromKeptDays() {
+        // 2020-11-19 16:00 to 2020-11-20 16:00: the period is replayed, 2020-11-13 .. 2020-11-19 come from days.
+        DailyReportBuilder.SensorFacts replayed = DailyReportBuilder.sensors(day.sources(), SimulatedDay.PERIOD);
+        DailyReportBuilder.SensorFacts withDays = DailyReportBuilder.sensors(
+                day.sources().withDays(DayFactsStore.inMemory()), SimulatedDay.PERIOD);
+        assertThat(replayed.implementation()).isNotEmpty();
+        assertThat(withDays).isEqualTo(replayed);
+        // Off the hour, the period's bins are not the recorder's: that one is replayed whole, as before.
+        ReportPeriod offTheHour = ReportPeriod.of(LocalDate.parse("2020-11-20"), Optional.of(java.time.LocalTime.of(15, 30)));
+        assertThat(DailyFacts.isWholeHours(offTheHour)).isFalse();
+    }
+
+    @Test
     void theReportsOfTheDayBeforeAgreeToo() {
-        // The period 2020-11-19 16:00 + 24 h has a cut-off: it is replayed; the whole day before it comes from days.
         ReportPeriod before = ReportPeriod.of(RUNNING.minusDays(1), Optional.empty());
         assertThat(DailyReportBuilder.sensors(day.sources().withDays(DayFactsStore.inMemory()), before))
                 .isEqualTo(DailyReportBuilder.sensors(day.sources(), before));
