@@ -72,6 +72,7 @@ final class CenterRuntime implements AutoCloseable {
     private Thread driver;
     private CaseRuntime cases;
     private FlightPlanLedgerRecorder planLog;
+    private AutoCloseable dayFacts;
     private final AtomicBoolean running = new AtomicBoolean(true);
 
     private CenterRuntime(Store store, Center center, TruceServer server, LedgerServices ledger,
@@ -149,6 +150,10 @@ final class CenterRuntime implements AutoCloseable {
                     center.clock());
             Optional<PatrolFlightPlans> patrolPlans = Optional.ofNullable(sim).map(Simulation::flightPlans);
             patrolPlans.ifPresent(p -> p.fileDue(flights, center.clock().instant()));
+            // The daily report reads per-day aggregates kept in the store's meta; the keeper fills them as days end.
+            var dayFacts = org.truce.reports.daily.DayFactsStore.of(store.meta());
+            DailyReportBuilder.Sources reportSources = new DailyReportBuilder.Sources(agreement, store.incidents(),
+                    store.observations(), store.assets(), DataDirectoryCases.of(store), log.tables()).withDays(dayFacts);
             ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
                     .withAuthenticator(signIn).withModule(signIn)
                     .withCases(cases.services())
@@ -158,9 +163,7 @@ final class CenterRuntime implements AutoCloseable {
                     .withModule(org.truce.server.provisions.ProvisionsModule.of(center,
                             new org.truce.implementation.RecordedZoneCoverage(coverage),
                             org.truce.implementation.ImplementationTracker.Config.defaults()))
-                    .withModule(new org.truce.server.reports.DailyReportModule(new DailyReportBuilder.Sources(
-                            agreement, store.incidents(), store.observations(), store.assets(),
-                            DataDirectoryCases.of(store), log.tables()), clock))
+                    .withModule(new org.truce.server.reports.DailyReportModule(reportSources, clock))
                     .withOperationalData(o.settings().operationalData(sim != null));
             // HTTP ingest goes through the adapters' gate (one validator, one set of counters at /metrics); a
             // simulated center, which runs no adapters, gets a gate of its own with the same limits.
@@ -195,6 +198,14 @@ final class CenterRuntime implements AutoCloseable {
                 }
             }, 5, 5, TimeUnit.SECONDS);
             CenterRuntime runtime = new CenterRuntime(store, center, server, ledger, ingest, scheduler);
+            runtime.dayFacts = org.truce.reports.daily.DayFactsKeeper.schedule(
+                    new org.truce.reports.daily.DayFactsKeeper(reportSources, dayFacts), center.clock(),
+                    Duration.ofMinutes(1), m -> {
+                        synchronized (out) {
+                            out.println("WARNING: " + m);
+                            out.flush();
+                        }
+                    });
             runtime.cases = cases;
             runtime.planLog = planLog;
             if (sim != null) {
@@ -271,6 +282,14 @@ final class CenterRuntime implements AutoCloseable {
         ledger.recorder().flush();
         if (cases != null) cases.flush();
         if (planLog != null) planLog.flush();
+        if (dayFacts != null) {
+            try {
+                dayFacts.close();
+            } catch (Exception e) {
+                // Only an interrupt while waiting: the store closes anyway, and a replay cut short keeps nothing.
+                if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+            }
+        }
         store.close();
     }
 

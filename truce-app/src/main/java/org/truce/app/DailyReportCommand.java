@@ -18,6 +18,7 @@ import org.truce.agreement.Agreement;
 import org.truce.reports.daily.DailyReport;
 import org.truce.reports.daily.DailyReportBuilder;
 import org.truce.reports.daily.DailyReportRenderer;
+import org.truce.reports.daily.DayFactsStore;
 import org.truce.reports.daily.Edition;
 import org.truce.reports.daily.ReportLanguage;
 import org.truce.reports.daily.ReportPeriod;
@@ -31,7 +32,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code truce report daily}: the daily joint report of a data directory (as {@code truce serve} or
  * {@code truce simulate --data} left it) for one day, as HTML or PDF by the output's extension. Reads only; the
- * file appears complete or not at all. Cases and allegations are read as they stand when the command runs.
+ * file appears complete or not at all. Cases and allegations are read as they stand when the command runs. The one
+ * thing it writes into the data directory is the per-day sensor aggregates of the days a whole-day report needs
+ * and the directory did not hold yet (see {@link DayFactsStore}), so the next report of those days reads them
+ * instead of the log.
  */
 @Command(name = "daily", mixinStandardHelpOptions = true,
         description = {"Writes the daily joint report of a data directory as PDF or HTML (by the --out extension):",
@@ -94,7 +98,7 @@ final class DailyReportCommand implements Callable<Integer> {
         try (JdbcStore store = open(data)) {
             JdbcLedgerStore ledger = new JdbcLedgerStore(store.dataSource());
             var sources = new DailyReportBuilder.Sources(agreement, store.incidents(), store.observations(), store.assets(),
-                    DataDirectoryCases.of(store), ledger);
+                    DataDirectoryCases.of(store), ledger).withDays(DayFactsStore.of(store.meta()));
             report = DailyReportBuilder.build(sources, period, ed, Instant.now(clock));
         }
         // PDFBox warns that it substitutes its own font for the base-14 fonts the PDF renderer registers but the

@@ -171,6 +171,8 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
     private final STRtree index = new STRtree();
     private final CoverageGrid binning;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** False for {@link #binsOnly}: the looks themselves are not kept, only what they add to the bins. */
+    private final boolean keepLooks;
 
     // Guarded by lock.
     private final TreeMap<Instant, Map<String, BinCell>> bins = new TreeMap<>();
@@ -185,6 +187,21 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
      * @param assets the asset registry lookup (owner, kind, site, range); an unknown asset's reports are skipped
      */
     public CoverageRecorder(Agreement agreement, Function<AssetId, Optional<Asset>> assets, Config config) {
+        this(agreement, assets, config, true);
+    }
+
+    /**
+     * A recorder that keeps only the per-bin coverage ({@link #coverage}, {@link #summary}), not the looks behind it,
+     * so its memory does not grow with the number of footprints: for a re-run over a period (the daily report), which
+     * never asks {@link #observed}. Its {@link #observed} refuses.
+     */
+    public static CoverageRecorder binsOnly(Agreement agreement, Function<AssetId, Optional<Asset>> assets, Config config) {
+        return new CoverageRecorder(agreement, assets, config, false);
+    }
+
+    private CoverageRecorder(Agreement agreement, Function<AssetId, Optional<Asset>> assets, Config config,
+                             boolean keepLooks) {
+        this.keepLooks = keepLooks;
         this.config = Objects.requireNonNull(config, "config");
         this.assets = Objects.requireNonNull(assets, "assets");
         this.projection = new LocalProjection(agreement.projection());
@@ -281,7 +298,7 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
         if (t.isBefore(retainedFromLocked())) return;
         if (o instanceof Observation.Footprint f) {
             Look look = Look.from(f, projection);
-            looks.add(look);
+            if (keepLooks) looks.add(look);
             accountLook(look);
         }
         if (a.fixed() && a.site().isPresent()) {
@@ -459,6 +476,7 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
      */
     @Override
     public List<Observer> observed(Area area, Instant from, Instant to) {
+        if (!keepLooks) throw new IllegalStateException("a bins-only coverage recorder keeps no looks to answer observed()");
         Geometry place = area.toLocal(projection);
         List<Look> window = new ArrayList<>();
         Map<String, ContingentId> ownersNow;

@@ -22,12 +22,24 @@ import org.truce.reports.daily.DailyReport.CheckpointRef;
  * Stateless.
  */
 final class CheckpointSelector {
+    /** How many of the newest checkpoints are tried before all are. */
+    static final int RECENT = 256;
+
     private CheckpointSelector() {}
 
     static Optional<CheckpointRef> latestJoint(CheckpointStore store, Instant cutoff) {
         List<String> roster = store.roster();
         if (roster.isEmpty()) return Optional.empty();
         List<KeyRecord> keys = store.keys();
+        // The newest few first: the latest joint one is nearly always among them, and a long-running center signs a
+        // checkpoint every few seconds, so reading them all would grow with the history. Only a long run of refused
+        // checkpoints sends the search back through all of them.
+        List<CheckpointRecord> recent = store.latestCheckpoints(cutoff, RECENT);
+        for (CheckpointRecord rec : recent) {
+            Optional<CheckpointRef> ref = joint(rec, keys, roster);
+            if (ref.isPresent()) return ref;
+        }
+        if (recent.size() < RECENT) return Optional.empty();
         List<CheckpointRecord> all = new ArrayList<>(store.checkpoints());
         for (int i = all.size() - 1; i >= 0; i--) {
             CheckpointRecord rec = all.get(i);

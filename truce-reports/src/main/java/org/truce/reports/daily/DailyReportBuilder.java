@@ -64,12 +64,28 @@ public final class DailyReportBuilder {
      * What a report is built from.
      *
      * @param joint the case and allegation stores; empty where the data holds none (the report then says so)
+     * @param days  where the per-day sensor aggregates are kept; with one, a report of a whole UTC day reads the
+     *              facts of its day and the six before (computing and keeping those missing, once) instead of
+     *              replaying the log's week; without, every report replays
      */
     public record Sources(Agreement agreement, IncidentRepository incidents, ObservationLog observations,
-                          AssetRegistry assets, Optional<JointVerification> joint, CheckpointStore checkpoints) {
+                          AssetRegistry assets, Optional<JointVerification> joint, CheckpointStore checkpoints,
+                          Optional<DayFactsStore> days) {
         public Sources {
             Objects.requireNonNull(agreement); Objects.requireNonNull(incidents); Objects.requireNonNull(observations);
             Objects.requireNonNull(assets); Objects.requireNonNull(joint); Objects.requireNonNull(checkpoints);
+            Objects.requireNonNull(days);
+        }
+
+        /** Sources without kept per-day aggregates: every report replays the log. */
+        public Sources(Agreement agreement, IncidentRepository incidents, ObservationLog observations,
+                       AssetRegistry assets, Optional<JointVerification> joint, CheckpointStore checkpoints) {
+            this(agreement, incidents, observations, assets, joint, checkpoints, Optional.empty());
+        }
+
+        /** The same sources, keeping per-day aggregates in {@code store}. */
+        public Sources withDays(DayFactsStore store) {
+            return new Sources(agreement, incidents, observations, assets, joint, checkpoints, Optional.of(store));
         }
     }
 
@@ -105,12 +121,24 @@ public final class DailyReportBuilder {
      * tracker's statuses at the period's end from the incidents and the replayed coverage.
      */
     public static SensorFacts sensors(Sources src, ReportPeriod period) {
-        SensorReplay replay = new SensorReplay(src.agreement(), src.assets(), period).run(src.observations());
-        ImplementationTracker tracker = new ImplementationTracker(src.agreement(),
-                IncidentSource.of(src.incidents().all()), replay.zoneCoverage(), InstantSource.fixed(period.to()),
-                ImplementationTracker.Config.defaults());
+        if (src.days().isPresent() && DailyFacts.isWholeDay(period)) {
+            return DailyFacts.sensors(src, src.days().get(), period);
+        }
+        if (src.days().isPresent() && DailyFacts.isWholeHours(period)) {
+            return DailyFacts.sensorsWithCutoff(src, src.days().get(), period);
+        }
+        SensorReplay replay = SensorReplay.forReport(src.agreement(), src.assets(), period);
+        replay.run(src.observations());
         return new SensorFacts(period, replay.coverage(), replay.outages(), replay.observedShareByHour(),
-                tracker.statusAll(period.to()));
+                implementation(src, period, replay.zoneCoverage()));
+    }
+
+    /** Every provision's status at the period's end, from the incidents and the given coverage of the zones. */
+    static List<ProvisionState> implementation(Sources src, ReportPeriod period, org.truce.implementation.ZoneCoverage zones) {
+        ImplementationTracker tracker = new ImplementationTracker(src.agreement(),
+                IncidentSource.of(src.incidents().all()), zones, InstantSource.fixed(period.to()),
+                ImplementationTracker.Config.defaults());
+        return tracker.statusAll(period.to());
     }
 
     /**

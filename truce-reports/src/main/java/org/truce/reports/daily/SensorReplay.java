@@ -6,13 +6,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.ZoneId;
 import org.truce.fusion.coverage.CoverageRecorder;
@@ -22,6 +25,7 @@ import org.truce.reports.daily.DailyReport.CoverageSection;
 import org.truce.reports.daily.DailyReport.OutageRow;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
+import org.truce.sensing.AssetId;
 import org.truce.sensing.health.AssetHealthMonitor;
 import org.truce.sensing.health.AssetStatus;
 import org.truce.sensing.health.AssetStatusChange;
@@ -34,54 +38,96 @@ import org.truce.store.Page;
  * Re-derives a period's coverage and asset health from the accepted-input log, as the running center derived
  * them (same {@link CoverageRecorder} and {@link AssetHealthMonitor} with their defaults): the report needs no
  * state the center kept only in memory. Health starts an hour before the period so an asset already reporting is
- * not taken for one that just came up. Coverage is replayed from the recorder's horizon (7 days) before the
- * period's end, as the live recorder keeps it, so that {@link #zoneCoverage()} can tell the implementation tracker
- * whether a zone was watched since a deadline that fell before the period; the report's coverage section still
- * counts the period alone. Reads the log once, in log order. Not thread-safe; use once.
+ * not taken for one that just came up. For a report ({@link #forReport}) coverage is replayed from the recorder's
+ * horizon (7 days) before the period's end, as the live recorder keeps it, so that {@link #zoneCoverage()} can tell
+ * the implementation tracker whether a zone was watched since a deadline that fell before the period; for one day's
+ * stored facts ({@link #forDay}) only from an hour before the period (so a fixed sensor's report just before it
+ * still covers its first minutes), the days before coming from their own facts. The coverage section counts the
+ * period alone either way.
+ *
+ * <p>Reads the log once, in log order, a page at a time from the first entry that can concern the period to the
+ * first one received after it (plus {@link #LATE_ARRIVALS}): its memory holds the recorder's hourly bins and the
+ * health monitor's per-asset state, not the observations or their footprints. Asset look-ups are answered from
+ * memory after the first. Not thread-safe; use once.
  */
 final class SensorReplay {
     /** Health is replayed from this long before the period. */
     static final Duration HEALTH_LEAD = Duration.ofHours(1);
     /** Observations received this long after the period may still carry times inside it. */
     static final Duration LATE_ARRIVALS = Duration.ofHours(1);
+    /** Observations read from the log at a time. */
+    static final int PAGE = 2000;
+    /**
+     * The first log entry timed at or after an instant is looked for among those timed within this long after it, so
+     * that the look-up reads an index range of bounded size, not the whole tail of the log (an entry logged before
+     * all of those but timed later still would have to be a day ahead of its neighbours, which the ingest skew check
+     * refuses).
+     */
+    static final Duration FIRST_ENTRY_WINDOW = Duration.ofHours(26);
     private static final Set<AssetStatus> OUTAGE = EnumSet.of(AssetStatus.OFFLINE, AssetStatus.PROBABLE_INTERFERENCE,
             AssetStatus.DEGRADED, AssetStatus.POSITION_ANOMALY);
 
     private final Agreement agreement;
-    private final AssetRegistry assets;
+    private final Function<AssetId, Optional<Asset>> assets;
     private final ReportPeriod period;
     private final CoverageRecorder coverage;
     private final Instant coverageFrom;
     private final AssetHealthMonitor health;
     private final List<AssetStatusChange> changes = new ArrayList<>();
     private long replayed;
+    private Instant newestInPeriod;
+    /** Filled once by {@link #hourly()}, after the run. */
+    private List<List<CoverageRecorder.CellCoverage>> hourly;
 
-    SensorReplay(Agreement agreement, AssetRegistry assets, ReportPeriod period) {
+    private SensorReplay(Agreement agreement, AssetRegistry registry, ReportPeriod period, Instant coverageFrom) {
         this.agreement = agreement;
-        this.assets = assets;
+        this.assets = memo(registry);
         this.period = period;
-        this.coverage = new CoverageRecorder(agreement, assets::find, CoverageRecorder.Config.defaults());
-        this.coverageFrom = period.to().minus(coverage.config().horizon());
-        this.health = AssetHealthMonitor.withDefaults(id -> assets.find(id).map(Asset::sensor));
+        this.coverage = CoverageRecorder.binsOnly(agreement, assets, CoverageRecorder.Config.defaults());
+        this.coverageFrom = coverageFrom;
+        this.health = AssetHealthMonitor.withDefaults(id -> assets.apply(id).map(Asset::sensor));
     }
 
-    /** Feeds the part of the log that can concern the period. */
-    SensorReplay run(ObservationLog log) {
+    /** Coverage from the recorder's horizon before the period's end: the whole state a report needs. */
+    static SensorReplay forReport(Agreement agreement, AssetRegistry assets, ReportPeriod period) {
+        CoverageRecorder.Config c = CoverageRecorder.Config.defaults();
+        return new SensorReplay(agreement, assets, period, period.to().minus(c.horizon()));
+    }
+
+    /** Coverage from {@link #HEALTH_LEAD} before the period: one day's facts, the days before kept apart. */
+    static SensorReplay forDay(Agreement agreement, AssetRegistry assets, ReportPeriod period) {
+        return new SensorReplay(agreement, assets, period, period.from().minus(HEALTH_LEAD));
+    }
+
+    /** The registry's answers, kept: the log names the same few assets again and again. */
+    private static Function<AssetId, Optional<Asset>> memo(AssetRegistry registry) {
+        Map<AssetId, Optional<Asset>> known = new HashMap<>();
+        return id -> known.computeIfAbsent(id, registry::find);
+    }
+
+    /**
+     * Feeds the part of the log that can concern the period.
+     *
+     * @return true if the log reached past the period (an entry received at or after its end plus
+     *         {@link #LATE_ARRIVALS}): what was read is then all the period will ever be replayed from
+     */
+    boolean run(ObservationLog log) {
         Instant healthStart = period.from().minus(HEALTH_LEAD);
         Instant start = coverageFrom.isBefore(healthStart) ? coverageFrom : healthStart;
-        Page<AcceptedObservation> first = log.query(new ObservationQuery(Optional.empty(), Optional.empty(),
-                Optional.of(start), Optional.empty(), 0, 1));
-        if (!first.items().isEmpty()) {
-            long seq = first.items().getFirst().seq();
-            Instant stop = period.to().plus(LATE_ARRIVALS);
+        Instant stop = period.to().plus(LATE_ARRIVALS);
+        boolean complete = false;
+        OptionalLong first = firstSeq(log, start);
+        if (first.isPresent()) {
+            long seq = first.getAsLong();
             boolean done = false;
             while (!done) {
-                List<AcceptedObservation> batch = log.read(seq, 2000);
+                List<AcceptedObservation> batch = log.read(seq, PAGE);
                 if (batch.isEmpty()) break;
                 for (AcceptedObservation a : batch) {
                     seq = a.seq() + 1;
                     if (!a.received().isBefore(stop)) {
                         done = true;
+                        complete = true;
                         break;
                     }
                     feed(a, healthStart);
@@ -89,14 +135,35 @@ final class SensorReplay {
             }
         }
         changes.addAll(health.advanceTo(period.to()));
-        return this;
+        return complete;
+    }
+
+    /** The sequence number of the first entry timed at or after {@code t}, looked for in a bounded index range first. */
+    private static OptionalLong firstSeq(ObservationLog log, Instant t) {
+        Page<AcceptedObservation> near = log.query(new ObservationQuery(Optional.empty(), Optional.empty(),
+                Optional.of(t), Optional.of(t.plus(FIRST_ENTRY_WINDOW)), 0, 1));
+        if (!near.items().isEmpty()) return OptionalLong.of(near.items().getFirst().seq());
+        // Nothing in the window: either the log begins after it (its first entry then is the answer, found without
+        // counting the whole log) or it has a gap of more than the window there.
+        List<AcceptedObservation> head = log.read(1, 1);
+        if (head.isEmpty()) return OptionalLong.empty();
+        if (!head.getFirst().observation().time().isBefore(t)) return OptionalLong.of(head.getFirst().seq());
+        Page<AcceptedObservation> any = log.query(new ObservationQuery(Optional.empty(), Optional.empty(),
+                Optional.of(t), Optional.empty(), 0, 1));
+        return any.items().isEmpty() ? OptionalLong.empty() : OptionalLong.of(any.items().getFirst().seq());
     }
 
     private void feed(AcceptedObservation a, Instant healthStart) {
         Instant t = a.observation().time();
         if (!t.isBefore(coverageFrom) && t.isBefore(period.to())) {
             coverage.on(new CenterEvent.ObservationAccepted(a));
-            if (period.contains(t)) replayed++;
+            if (period.contains(t)) {
+                replayed++;
+                if (assets.apply(a.observation().asset()).isPresent()
+                        && (newestInPeriod == null || t.isAfter(newestInPeriod))) {
+                    newestInPeriod = t;
+                }
+            }
         }
         // Health runs on reception time, as the live monitor does; the tick it misses between reports is taken
         // here, before each report, which yields the same change times (they are computed from the last report).
@@ -104,6 +171,11 @@ final class SensorReplay {
             changes.addAll(health.advanceTo(a.received()));
             changes.addAll(health.observe(a.observation(), a.received()));
         }
+    }
+
+    /** The newest observation time, of a registered asset, inside the period: what the recorder's horizon runs from. */
+    Optional<Instant> newestInPeriod() {
+        return Optional.ofNullable(newestInPeriod);
     }
 
     /**
@@ -128,7 +200,7 @@ final class SensorReplay {
             Key key = new Key(c.asset().value(), c.to());
             OutageRow before = merged.get(key);
             if (before == null) {
-                Optional<Asset> asset = assets.find(c.asset());
+                Optional<Asset> asset = assets.apply(c.asset());
                 merged.put(key, new OutageRow(key.asset(), asset.map(x -> x.owner().value()).orElse(""),
                         asset.map(x -> x.kind().name()).orElse(""), c.to(), 1, c.time(), end, spent, c.reason()));
             } else {
@@ -147,13 +219,42 @@ final class SensorReplay {
         return new RecordedZoneCoverage(coverage);
     }
 
+    /** Every cell's coverage in each hour of the period, computed once. */
+    private List<List<CoverageRecorder.CellCoverage>> hourly() {
+        if (hourly == null) {
+            int hours = (int) Duration.between(period.from(), period.to()).toHours();
+            List<List<CoverageRecorder.CellCoverage>> out = new ArrayList<>(hours);
+            for (int h = 0; h < hours; h++) {
+                Instant from = period.from().plus(Duration.ofHours(h));
+                out.add(coverage.coverage(from, from.plus(Duration.ofHours(1))));
+            }
+            hourly = out;
+        }
+        return hourly;
+    }
+
+    /**
+     * Per zone, one watch per hour of the period in which its cell was observed: what {@link RecordedZoneCoverage}
+     * would read from the recorder for those hours, kept with the day's facts for the reports of the week after.
+     */
+    Map<String, List<ZoneCoverage.Watch>> zoneWatches() {
+        Map<String, List<ZoneCoverage.Watch>> out = new TreeMap<>();
+        for (List<CoverageRecorder.CellCoverage> hour : hourly()) {
+            for (CoverageRecorder.CellCoverage c : hour) {
+                if (c.kind() != CoverageRecorder.CellKind.ZONE || !c.observed()) continue;
+                out.computeIfAbsent(c.id(), k -> new ArrayList<>())
+                        .add(new ZoneCoverage.Watch(c.from(), c.to(), c.probability(), c.assets()));
+            }
+        }
+        return out;
+    }
+
     /** Coverage per area and the observed share of cells per hour of the period. */
     CoverageSection coverage() {
         int hours = (int) Duration.between(period.from(), period.to()).toHours();
         Map<String, Agg> areas = new LinkedHashMap<>();
-        for (int h = 0; h < hours; h++) {
-            Instant from = period.from().plus(Duration.ofHours(h));
-            for (CoverageRecorder.CellCoverage c : coverage.coverage(from, from.plus(Duration.ofHours(1)))) {
+        for (List<CoverageRecorder.CellCoverage> hour : hourly()) {
+            for (CoverageRecorder.CellCoverage c : hour) {
                 Agg a = areas.computeIfAbsent(area(c.id()), k -> new Agg(c.kind()));
                 a.cellHours++;
                 if (c.observed()) a.observedCellHours++;
@@ -176,10 +277,10 @@ final class SensorReplay {
     /** Per hour of the period, the share of coverage cells observed in it. */
     Map<Instant, Double> observedShareByHour() {
         Map<Instant, Double> out = new TreeMap<>();
-        int hours = (int) Duration.between(period.from(), period.to()).toHours();
-        for (int h = 0; h < hours; h++) {
+        List<List<CoverageRecorder.CellCoverage>> hours = hourly();
+        for (int h = 0; h < hours.size(); h++) {
             Instant from = period.from().plus(Duration.ofHours(h));
-            List<CoverageRecorder.CellCoverage> cells = coverage.coverage(from, from.plus(Duration.ofHours(1)));
+            List<CoverageRecorder.CellCoverage> cells = hours.get(h);
             long seen = cells.stream().filter(CoverageRecorder.CellCoverage::observed).count();
             out.put(from, cells.isEmpty() ? 0 : (double) seen / cells.size());
         }

@@ -185,6 +185,28 @@ public final class JdbcLedgerStore implements LedgerStore, CheckpointStore, Auto
         return out;
     }
 
+    /** From the newest back along the primary key: checkpoints are appended in signing order. */
+    @Override
+    public List<CheckpointRecord> latestCheckpoints(java.time.Instant notAfter, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, was " + limit);
+        List<CheckpointRecord> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT tree_size, signed_at, note FROM ledger_checkpoint"
+                     + " WHERE signed_at <= ? ORDER BY seq DESC FETCH FIRST ? ROWS ONLY")) {
+            ps.setObject(1, OffsetDateTime.ofInstant(notAfter, ZoneOffset.UTC));
+            ps.setInt(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new CheckpointRecord(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the latest checkpoints", e);
+        }
+        return out;
+    }
+
     @Override
     public void addKey(KeyRecord key) {
         try (Connection c = dataSource.getConnection();

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.ledger.CheckpointRecord;
+import org.truce.ledger.CheckpointStore;
 import org.truce.ledger.Hash;
 import org.truce.ledger.Ledger;
 import org.truce.ledger.LedgerAuditor;
@@ -59,6 +60,22 @@ class JdbcLedgerStoreTest {
         VerificationReport r = verify();
         assertThat(r.jointCheckpoints()).isEqualTo(5);
         assertThat(r.latestJoint()).contains(reopened.head());
+    }
+
+    @Test
+    void theLatestCheckpointsAreTheNewestSignedByThenNewestFirstAsTheDefaultGives() {
+        List<CheckpointRecord> all = store.checkpoints();
+        java.time.Instant third = all.get(2).at();
+        CheckpointStore plain = new org.truce.ledger.memory.InMemoryLedgerStore();
+        all.forEach(plain::addCheckpoint);
+        for (java.time.Instant at : List.of(third, all.getLast().at(), all.getFirst().at().minusSeconds(1))) {
+            for (int limit : new int[] {1, 2, 10}) {
+                assertThat(store.latestCheckpoints(at, limit)).as(at + " " + limit)
+                        .isEqualTo(plain.latestCheckpoints(at, limit));
+            }
+        }
+        assertThat(store.latestCheckpoints(all.getLast().at(), 1)).containsExactly(all.getLast());
+        assertThat(store.latestCheckpoints(all.getFirst().at().minusSeconds(1), 5)).isEmpty();
     }
 
     @Test
