@@ -354,5 +354,8 @@ class CenterGroupCommitTest {
         @Override public List<AcceptedObservation> read(long fromSeq, int limit) { return inner.read(fromSeq, limit); }
         @Override public Optional<AcceptedObservation> find(String id) { return inner.find(id); }
         @Override public Page<AcceptedObservation> query(ObservationQuery query) { return inner.query(query); }
+        @Override public Optional<AcceptedObservation> latest(org.truce.sensing.AssetId asset, String kind) {
+            return inner.latest(asset, kind);
+        }
     }
 }

@@ -33,6 +33,9 @@ class InternalErrorTest {
             @Override public AcceptedObservation append(Instant received, String channel, Observation o) {
                 return log.append(received, channel, o);
             }
+            @Override public List<AcceptedObservation> appendAll(List<ObservationLog.Arrival> arrivals) {
+                return log.appendAll(arrivals);
+            }
             @Override public long size() { return log.size(); }
             @Override public List<AcceptedObservation> read(long fromSeq, int limit) { return log.read(fromSeq, limit); }
             @Override public Optional<AcceptedObservation> find(String id) { return log.find(id); }

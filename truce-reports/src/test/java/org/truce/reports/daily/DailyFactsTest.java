@@ -103,6 +103,12 @@ class DailyFactsTest {
             }
 
             @Override
+            public java.util.List<org.truce.sensing.AcceptedObservation> appendAll(
+                    java.util.List<ObservationLog.Arrival> arrivals) {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
             public long size() {
                 return log.size();
             }
@@ -122,6 +128,12 @@ class DailyFactsTest {
             public org.truce.store.Page<org.truce.sensing.AcceptedObservation> query(org.truce.store.ObservationQuery q) {
                 reads.incrementAndGet();
                 return log.query(q);
+            }
+
+            @Override
+            public Optional<org.truce.sensing.AcceptedObservation> latest(org.truce.sensing.AssetId asset, String kind) {
+                reads.incrementAndGet();
+                return log.latest(asset, kind);
             }
         };
     }

@@ -139,6 +139,16 @@ class DailyReportCacheTest {
             }
 
             @Override
+            public List<AcceptedObservation> appendAll(List<ObservationLog.Arrival> arrivals) {
+                return log.appendAll(arrivals);
+            }
+
+            @Override
+            public Optional<AcceptedObservation> latest(org.truce.sensing.AssetId asset, String kind) {
+                return log.latest(asset, kind);
+            }
+
+            @Override
             public long size() {
                 return log.size();
             }
