@@ -163,6 +163,17 @@ public abstract class StoreContractTest {
     }
 
     @Test
+    void latestFollowsABatchAppendAsItFollowsSingleAppends() {
+        ObservationLog log = store.observations();
+        log.append(at(0), "sim", fix("RU-UAV-01", at(1)));
+        List<AcceptedObservation> batch = log.appendAll(at(2), "http", List.of(fix("RU-UAV-01", at(2)),
+                footprint("RU-UAV-01", at(3)), fix("RU-UAV-01", at(4)), fix("TR-UAV-01", at(5))));
+        assertThat(log.latest(AssetId.of("RU-UAV-01"), "fix")).contains(batch.get(2));
+        assertThat(log.latest(AssetId.of("RU-UAV-01"), "footprint")).contains(batch.get(1));
+        assertThat(log.latest(AssetId.of("TR-UAV-01"), "fix")).contains(batch.get(3));
+    }
+
+    @Test
     void queryPagesInSequenceOrderAndCountsAllMatches() {
         ObservationLog log = store.observations();
         List<AcceptedObservation> all = appendFixes(log, 7);

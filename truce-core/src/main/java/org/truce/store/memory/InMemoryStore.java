@@ -60,7 +60,7 @@ public final class InMemoryStore implements Store {
             long seq = log.size() + 1L;
             var a = new AcceptedObservation(seq, AcceptedObservation.idFor(seq), received, channel, observation);
             log.add(a);
-            latest.computeIfAbsent(observation.asset(), k -> new java.util.HashMap<>()).put(observation.kind(), a);
+            index(a);
             return a;
         }
 
@@ -74,7 +74,12 @@ public final class InMemoryStore implements Store {
                         r.observation()));
             }
             log.addAll(out); // only once every entry was built, so a bad one leaves the log as it was
+            out.forEach(this::index);
             return List.copyOf(out);
+        }
+
+        private void index(AcceptedObservation a) {
+            latest.computeIfAbsent(a.observation().asset(), k -> new java.util.HashMap<>()).put(a.observation().kind(), a);
         }
 
         @Override public synchronized long size() { return log.size(); }
