@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * {@code truce bench ingest}: a bounded loopback load of the simulated theater's observations into a center, by
  * HTTP batch ({@link HttpLoad}) or MAVLink over UDP ({@link MavlinkLoad}), and one table of what it measured:
  * throughput, receipt → durable acknowledgement and receipt → live-feed alert percentiles, whether every
- * acknowledged observation is in the store after a restart, bytes on disk per observation and heap.
+ * acknowledged observation is in the store after a restart, bytes on disk per observation and heap. One run per
+ * instance (picocli makes one per execution); not thread-safe.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Sends the simulated theater's observations to a center over loopback, at a bounded rate for",
@@ -108,6 +109,9 @@ final class BenchIngestCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    /** Log sequence number → asset, of every observation the center acknowledged (HTTP; empty for MAVLink). */
+    private final Map<Long, String> ackedAssets = new HashMap<>();
 
     @Override
     public Integer call() throws IOException {
@@ -257,9 +261,6 @@ final class BenchIngestCommand implements Callable<Integer> {
             for (HttpLoad.Ack a : r.acks()) for (long s : a.seqs()) ackedAssets.put(s, a.asset());
         }
     }
-
-    /** Log sequence number → asset, of every observation the center acknowledged (HTTP). */
-    private final Map<Long, String> ackedAssets = new HashMap<>();
 
     private void runMavlink(TheaterStream stream, URI base, int port, Map<AssetId, Asset> assets, SimulationSetup setup,
                             TargetApi api, Duration length, PrintWriter err, BenchTable table) {
