@@ -163,6 +163,9 @@ final class BenchIngestCommand implements Callable<Integer> {
                 if (entries.findAny().isPresent()) throw new UserError("--data " + data + " must be empty");
             }
         }
+        // A run stopped with Ctrl-C leaves no temporary store behind (it can be gigabytes).
+        Thread cleanup = own && data == null ? new Thread(() -> BenchSupport.deleteTree(ownData), "bench-cleanup") : null;
+        if (cleanup != null) Runtime.getRuntime().addShutdownHook(cleanup);
         BenchSupport.OwnCenter center = null;
         BenchTable table = new BenchTable("truce bench ingest --via " + (mavlink ? "mavlink" : "http") + " --rate "
                 + BenchTable.decimal(rate, 0).replace(",", "") + " --duration " + duration + " --batch " + batch
@@ -228,7 +231,14 @@ final class BenchIngestCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } finally {
             if (center != null) center.close();
-            if (own && data == null) BenchSupport.deleteTree(ownData);
+            if (cleanup != null) {
+                BenchSupport.deleteTree(ownData);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting: the hook runs anyway, on a tree that is gone
+                }
+            }
         }
     }
 
