@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
  * {@code truce bench ingest}: a bounded loopback load of the simulated theater's observations into a center, by
  * HTTP batch ({@link HttpLoad}) or MAVLink over UDP ({@link MavlinkLoad}), and one table of what it measured:
  * throughput, receipt → durable acknowledgement and receipt → live-feed alert percentiles, whether every
- * acknowledged observation is in the store after a restart, bytes on disk per observation and heap.
+ * acknowledged observation is in the store after a restart, bytes on disk per observation and heap. One run per
+ * instance (picocli makes one per execution); not thread-safe.
  */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Sends the simulated theater's observations to a center over loopback, at a bounded rate for",
@@ -109,6 +110,9 @@ final class BenchIngestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Log sequence number → asset, of every observation the center acknowledged (HTTP; empty for MAVLink). */
+    private final Map<Long, String> ackedAssets = new HashMap<>();
+
     @Override
     public Integer call() throws IOException {
         boolean mavlink = switch (via.toLowerCase(java.util.Locale.ROOT)) {
@@ -159,6 +163,9 @@ final class BenchIngestCommand implements Callable<Integer> {
                 if (entries.findAny().isPresent()) throw new UserError("--data " + data + " must be empty");
             }
         }
+        // A run stopped with Ctrl-C leaves no temporary store behind (it can be gigabytes).
+        Thread cleanup = own && data == null ? new Thread(() -> BenchSupport.deleteTree(ownData), "bench-cleanup") : null;
+        if (cleanup != null) Runtime.getRuntime().addShutdownHook(cleanup);
         BenchSupport.OwnCenter center = null;
         BenchTable table = new BenchTable("truce bench ingest --via " + (mavlink ? "mavlink" : "http") + " --rate "
                 + BenchTable.decimal(rate, 0).replace(",", "") + " --duration " + duration + " --batch " + batch
@@ -224,7 +231,14 @@ final class BenchIngestCommand implements Callable<Integer> {
             return ExitCodes.OK;
         } finally {
             if (center != null) center.close();
-            if (own && data == null) BenchSupport.deleteTree(ownData);
+            if (cleanup != null) {
+                BenchSupport.deleteTree(ownData);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting: the hook runs anyway, on a tree that is gone
+                }
+            }
         }
     }
 
@@ -257,9 +271,6 @@ final class BenchIngestCommand implements Callable<Integer> {
             for (HttpLoad.Ack a : r.acks()) for (long s : a.seqs()) ackedAssets.put(s, a.asset());
         }
     }
-
-    /** Log sequence number → asset, of every observation the center acknowledged (HTTP). */
-    private final Map<Long, String> ackedAssets = new HashMap<>();
 
     private void runMavlink(TheaterStream stream, URI base, int port, Map<AssetId, Asset> assets, SimulationSetup setup,
                             TargetApi api, Duration length, PrintWriter err, BenchTable table) {

@@ -79,10 +79,18 @@ final class BenchSimCommand implements Callable<Integer> {
             err.printf("bench sim: %s on the embedded store ...%n", length);
             err.flush();
             Path data = BenchSupport.tempData("truce-bench-sim-");
+            // A day's embedded store is gigabytes today: a run stopped with Ctrl-C removes it too.
+            Thread cleanup = new Thread(() -> BenchSupport.deleteTree(data), "bench-cleanup");
+            Runtime.getRuntime().addShutdownHook(cleanup);
             try {
                 embedded = run(agreement, setup, length, CenterRuntime.openStore(data), data);
             } finally {
                 BenchSupport.deleteTree(data);
+                try {
+                    Runtime.getRuntime().removeShutdownHook(cleanup);
+                } catch (IllegalStateException shuttingDown) {
+                    // the JVM is already exiting
+                }
             }
             table.row("embedded store: wall time", BenchSupport.seconds(embedded.wallNanos()) + " ("
                     + BenchTable.count(embedded.observations()) + " observations, " + BenchTable.count(embedded.incidents())
