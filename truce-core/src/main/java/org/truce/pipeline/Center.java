@@ -8,19 +8,23 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.truce.agreement.Agreement;
+import org.truce.pipeline.internal.ProcessorStage;
 import org.truce.pipeline.internal.RulePipeline;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
 import org.truce.sensing.Observation;
 import org.truce.store.Store;
 import org.truce.time.SensorClock;
+import org.truce.topology.Stage;
+import org.truce.topology.Topology;
 
 /**
  * The monitoring center's pipeline: the one {@link IngestPort} every adapter and the simulator use.
  *
  * <p>An observation is checked (registered asset, plausible time), appended to the accepted-input log
- * (durable before {@link #accept} returns), then processed into tracks and incidents, which are written to the
- * store and published to listeners. Calls are serialised: the pipeline is deterministic for a given log order.
+ * (durable before {@link #accept} returns), then processed by the center's {@link Topology}: tracking and rules
+ * into tracks and incidents, which are written to the store and published to listeners, then the stages the builder
+ * added (coverage, asset health), whose outputs go to their own downstreams. Calls are serialised: the pipeline is deterministic for a given log order.
  * Time comes only from the injected {@link InstantSource}; a {@link SensorClock} is moved by each accepted
  * observation (its skew bounds measured from the sensor time), so such a center lives in its sensors' time.
  */
@@ -29,7 +33,11 @@ public final class Center implements IngestPort {
     private final Store store;
     private final InstantSource clock;
     private final CenterConfig config;
-    private final Processor processor;
+    private final Topology topology;
+    /** The rules stage's outputs of the current call, drained into the published events. */
+    private final List<CenterEvent> pending = new ArrayList<>();
+    /** The snapshot {@link #replay()} starts from; none: the whole log. */
+    private Topology.Snapshot latest;
     private final List<CenterListener> listeners = new CopyOnWriteArrayList<>();
     private final RejectionCounter rejections = new RejectionCounter();
 
@@ -38,8 +46,14 @@ public final class Center implements IngestPort {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.config = Objects.requireNonNull(b.config, "config");
-        this.processor = b.processor != null ? b.processor.apply(this)
+        Processor processor = b.processor != null ? b.processor.apply(this)
                 : new RulePipeline(agreement, config, id -> store.assets().find(id));
+        // Tracking and rules first: the center's own events; then the stages added, in order.
+        Topology.Builder t = Topology.builder();
+        if (processor instanceof RulePipeline rules) t.stage(rules, pending::add);
+        else t.stage(new ProcessorStage(processor), pending::add);
+        b.stages.forEach(s -> s.accept(t));
+        this.topology = t.build();
     }
 
     public static Builder builder(Agreement agreement) {
@@ -53,6 +67,9 @@ public final class Center implements IngestPort {
     public InstantSource clock() { return clock; }
 
     public CenterConfig config() { return config; }
+
+    /** The stages the accepted-input log feeds: tracking and rules, then those the builder added. */
+    public Topology topology() { return topology; }
 
     /** Rejections so far, by channel and reason (for the metrics endpoint). */
     public RejectionCounter rejections() { return rejections; }
@@ -98,31 +115,64 @@ public final class Center implements IngestPort {
         AcceptedObservation accepted = store.observations().append(now, channel, observation);
         List<CenterEvent> events = new ArrayList<>();
         events.add(new CenterEvent.ObservationAccepted(accepted));
-        events.addAll(processor.process(accepted));
+        events.addAll(process(accepted));
         publish(events);
         return new Acceptance.Accepted(accepted);
     }
 
     /** Runs time-driven logic up to the clock's current instant. Call it periodically (the server does, every second). */
     public synchronized void tick() {
-        publish(processor.advanceTo(clock.instant()));
+        publish(advance(clock.instant()));
+    }
+
+    /** Every stage's state and the log position reached, as one immutable value; {@link #replay()} starts from it. */
+    public synchronized Topology.Snapshot snapshot() {
+        latest = topology.snapshot();
+        return latest;
     }
 
     /**
-     * Rebuilds tracks and incidents from the accepted-input log, for a restart or an independent re-run.
-     * Listeners do not hear replayed events; the store's projections are rewritten.
+     * Rebuilds every stage from the accepted-input log, for a restart or an independent re-run: each stage is
+     * restored from the latest snapshot ({@link #snapshot()}, {@link #replayFrom}), if any, and the log's tail after
+     * it is processed; without a snapshot, the log after the topology's position (all of it, for a new center). The
+     * same log always ends in the same state. Listeners do not hear replayed events (stages' downstreams do); the
+     * store's projections are rewritten.
      */
     public synchronized void replay() {
-        long seq = 1;
+        if (latest != null) topology.restore(latest);
+        long seq = topology.position() + 1;
         while (true) {
             List<AcceptedObservation> batch = store.observations().read(seq, 1000);
             if (batch.isEmpty()) break;
             for (AcceptedObservation a : batch) {
-                save(processor.process(a));
+                save(process(a));
                 seq = a.seq() + 1;
             }
         }
-        save(processor.advanceTo(clock.instant()));
+        save(advance(clock.instant()));
+    }
+
+    /** {@link #replay()} from {@code snapshot} (another center's, a third party's), which becomes the latest. */
+    public synchronized void replayFrom(Topology.Snapshot snapshot) {
+        latest = java.util.Objects.requireNonNull(snapshot, "snapshot");
+        replay();
+    }
+
+    /** Runs the observation through the topology; returns the rules stage's events. */
+    private List<CenterEvent> process(AcceptedObservation accepted) {
+        topology.process(accepted);
+        return drain();
+    }
+
+    private List<CenterEvent> advance(Instant now) {
+        topology.advanceTo(now);
+        return drain();
+    }
+
+    private List<CenterEvent> drain() {
+        List<CenterEvent> out = List.copyOf(pending);
+        pending.clear();
+        return out;
     }
 
     private void publish(List<CenterEvent> events) {
@@ -157,6 +207,7 @@ public final class Center implements IngestPort {
         private InstantSource clock;
         private CenterConfig config = CenterConfig.defaults();
         private Function<Center, Processor> processor;
+        private final List<java.util.function.Consumer<Topology.Builder>> stages = new ArrayList<>();
 
         private Builder(Agreement agreement) {
             this.agreement = agreement;
@@ -170,6 +221,22 @@ public final class Center implements IngestPort {
 
         /** Replaces the default processor (tests, alternative fusion). */
         public Builder processor(Function<Center, Processor> processor) { this.processor = processor; return this; }
+
+        /**
+         * Adds a stage after tracking and rules (coverage, asset health, …), in the order of these calls; its outputs
+         * go to {@code downstream} on the center's thread, replayed ones too.
+         */
+        public <S, O> Builder stage(Stage<S, O> stage, java.util.function.Consumer<? super O> downstream) {
+            java.util.Objects.requireNonNull(stage, "stage");
+            java.util.Objects.requireNonNull(downstream, "downstream");
+            stages.add(t -> t.stage(stage, downstream));
+            return this;
+        }
+
+        /** Adds a stage whose outputs nobody takes (coverage, which is queried). */
+        public <S, O> Builder stage(Stage<S, O> stage) {
+            return stage(stage, o -> { });
+        }
 
         public Center build() {
             return new Center(this);
