@@ -18,7 +18,8 @@ import org.truce.sensing.AssetId;
  * <p>{@link #process} first advances to the observation's acceptance instant, which the log records, so an asset
  * silent past its limit is declared offline before its next report brings it back whether or not a clock tick fell
  * in between: a replay of the log yields the same timeline as the live run. Link reports that are not observations
- * (a MAVLink heartbeat) are not in the log and do not pass this stage (docs/pipeline.md). Not thread-safe.
+ * (a MAVLink heartbeat) are not in the log and do not pass this stage (docs/pipeline.md). Thread-safe: one writer (the
+ * topology) and any number of readers of {@link #status} (the server).
  */
 public final class HealthStage implements Stage<AssetHealthMonitor.Snapshot, AssetStatusChange> {
     /** This stage's name in a topology snapshot. */
@@ -31,7 +32,7 @@ public final class HealthStage implements Stage<AssetHealthMonitor.Snapshot, Ass
     }
 
     /** An asset's current status ({@link AssetStatus#UNKNOWN} when never heard). */
-    public AssetStatus status(AssetId asset) {
+    public synchronized AssetStatus status(AssetId asset) {
         return monitor.status(asset);
     }
 
@@ -41,24 +42,24 @@ public final class HealthStage implements Stage<AssetHealthMonitor.Snapshot, Ass
     }
 
     @Override
-    public List<AssetStatusChange> process(AcceptedObservation observation) {
+    public synchronized List<AssetStatusChange> process(AcceptedObservation observation) {
         List<AssetStatusChange> out = new ArrayList<>(monitor.advanceTo(observation.received()));
         out.addAll(monitor.observe(observation.observation(), observation.received()));
         return out;
     }
 
     @Override
-    public List<AssetStatusChange> advanceTo(Instant now) {
+    public synchronized List<AssetStatusChange> advanceTo(Instant now) {
         return monitor.advanceTo(now);
     }
 
     @Override
-    public AssetHealthMonitor.Snapshot snapshot() {
+    public synchronized AssetHealthMonitor.Snapshot snapshot() {
         return monitor.snapshot();
     }
 
     @Override
-    public void restore(AssetHealthMonitor.Snapshot snapshot) {
+    public synchronized void restore(AssetHealthMonitor.Snapshot snapshot) {
         monitor.restore(snapshot);
     }
 }

@@ -106,6 +106,18 @@ class StageSnapshotTest {
     }
 
     @Test
+    void fireLocationStageContinuesFromASnapshotAsItWouldHave() {
+        Agreement a = agreement();
+        var outputs = checkContract(() -> new FireLocationStage(a, CenterConfig.defaults(), StageSnapshotTest::find),
+                s -> List.of());
+        assertThat(outputs).as("the two launch reports are one corroborated event").singleElement().satisfies(e -> {
+            assertThat(e.id()).isEqualTo("fire:" + e.newCues().getFirst());
+            assertThat(e.cues()).isEqualTo(2);
+            assertThat(e.location().kind()).isEqualTo(FireKind.LAUNCH);
+        });
+    }
+
+    @Test
     void aTopologyRestoresEveryStageAndItsPosition() {
         Agreement a = agreement();
         Supplier<Topology> fresh = () -> Topology.builder()

@@ -24,7 +24,10 @@ import org.truce.sensing.health.AssetHealthMonitor;
 import org.truce.sensing.health.AssetStatusChange;
 import org.truce.store.memory.InMemoryStore;
 import org.truce.time.SimulatedClock;
+import org.truce.pipeline.CenterConfig;
+import org.truce.rules.LocatedFireEvent;
 import org.truce.topology.CoverageStage;
+import org.truce.topology.FireLocationStage;
 import org.truce.topology.HealthStage;
 import org.truce.topology.Stage;
 import org.truce.topology.Topology;
@@ -32,7 +35,8 @@ import org.truce.topology.Topology;
 /**
  * The acceptance test of the topology (issue 13): a recorded stretch of the simulated Karabakh theater is replayed
  * twice — once straight, once from a snapshot taken midway plus the log's tail — and both end with the same tracks,
- * incidents (with their located fire events), coverage and asset health, and equal the live run that recorded it.
+ * incidents (with their located fire events), the location stage's fire events, coverage and asset health, and
+ * equal the live run that recorded it.
  */
 class TopologyReplayTest {
     private static final long SEED = 5;
@@ -45,19 +49,20 @@ class TopologyReplayTest {
 
     /** One center with the topology's stages, what its stages emitted, and the count of observations it processed. */
     private record Run(Center center, InMemoryStore store, CoverageRecorder coverage, HealthStage health,
-                       List<AssetStatusChange> changes, Counter counter) {
+                       List<AssetStatusChange> changes, List<LocatedFireEvent> fires, Counter counter) {
         Outcome outcome(Instant end) {
             Instant from = sim.start();
             return new Outcome(store.tracks().updatedSince(Instant.EPOCH), store.incidents().all(),
                     store.incidents().all().stream().map(Incident::fire).flatMap(Optional::stream).toList(),
                     coverage.coverage(from, end), coverage.summary(LocalDate.ofInstant(from, ZoneOffset.UTC)),
-                    sim.assets().stream().map(a -> health.status(a.id())).toList(), changes);
+                    sim.assets().stream().map(a -> health.status(a.id())).toList(), changes, fires);
         }
     }
 
     private record Outcome(List<Track> tracks, List<Incident> incidents, List<FireLocation> located,
                            List<CoverageRecorder.CellCoverage> coverage, CoverageRecorder.DaySummary day,
-                           List<org.truce.sensing.health.AssetStatus> health, List<AssetStatusChange> healthTimeline) {
+                           List<org.truce.sensing.health.AssetStatus> health, List<AssetStatusChange> healthTimeline,
+                           List<LocatedFireEvent> fireEvents) {
     }
 
     /** Counts the observations it is given: shows that a replay from a snapshot processes only the tail. */
@@ -87,10 +92,12 @@ class TopologyReplayTest {
         HealthStage health = new HealthStage(AssetHealthMonitor.withDefaults(id -> store.assets().find(id)
                 .map(Asset::sensor)));
         List<AssetStatusChange> changes = new ArrayList<>();
+        List<LocatedFireEvent> fires = new ArrayList<>();
         Counter counter = new Counter();
         Center c = Center.builder(agreement).store(store).clock(clock)
+                .stage(new FireLocationStage(agreement, CenterConfig.defaults(), store.assets()::find), fires::add)
                 .stage(new CoverageStage(coverage)).stage(health, changes::add).stage(counter).build();
-        return new Run(c, store, coverage, health, changes, counter);
+        return new Run(c, store, coverage, health, changes, fires, counter);
     }
 
     @BeforeAll
@@ -134,13 +141,16 @@ class TopologyReplayTest {
         first.center().replay();
         Topology.Snapshot snapshot = first.center().snapshot();
         assertThat(snapshot.position()).isEqualTo(half);
-        assertThat(snapshot.stages().keySet()).containsExactly("rules", "coverage", "health", "counter");
+        assertThat(snapshot.stages().keySet()).containsExactly("rules", "fire-location", "coverage", "health", "counter");
         append(store, log.subList(half, log.size()));
         Run resumed = center(store, new SimulatedClock(end));
         resumed.center().replayFrom(snapshot);
         List<AssetStatusChange> changes = new ArrayList<>(first.changes());
         changes.addAll(resumed.changes());
-        Run joined = new Run(resumed.center(), store, resumed.coverage(), resumed.health(), changes, resumed.counter());
+        List<LocatedFireEvent> fires = new ArrayList<>(first.fires());
+        fires.addAll(resumed.fires());
+        Run joined = new Run(resumed.center(), store, resumed.coverage(), resumed.health(), changes, fires,
+                resumed.counter());
 
         assertThat(resumed.counter().processed).as("only the tail was replayed").isEqualTo(log.size() - half);
         assertThat(resumed.counter().state).isEqualTo(log.size());
@@ -153,6 +163,9 @@ class TopologyReplayTest {
         assertThat(expected.located()).as("fire events located").isNotEmpty();
         assertThat(expected.coverage()).anySatisfy(c -> assertThat(c.observed()).isTrue());
         assertThat(expected.healthTimeline()).isNotEmpty();
+        assertThat(expected.fireEvents()).as("the location stage's events").isNotEmpty();
+        assertThat(expected.fireEvents()).extracting(LocatedFireEvent::id).containsAll(expected.incidents().stream()
+                .filter(i -> i.fire().isPresent()).map(Incident::subject).toList());
         assertThat(got.tracks()).isEqualTo(expected.tracks());
         assertThat(got.incidents()).isEqualTo(expected.incidents());
         assertThat(got.located()).isEqualTo(expected.located());
@@ -160,6 +173,7 @@ class TopologyReplayTest {
         assertThat(got.day()).isEqualTo(expected.day());
         assertThat(got.health()).isEqualTo(expected.health());
         assertThat(got.healthTimeline()).isEqualTo(expected.healthTimeline());
+        assertThat(got.fireEvents()).isEqualTo(expected.fireEvents());
         assertThat(got).isEqualTo(expected);
 
         // The live run, whose clock ticked every 5 s between the observations, derived the same from the same log.
@@ -170,6 +184,7 @@ class TopologyReplayTest {
         assertThat(liveOutcome.coverage()).isEqualTo(expected.coverage());
         assertThat(liveOutcome.health()).isEqualTo(expected.health());
         assertThat(liveOutcome.healthTimeline()).isEqualTo(expected.healthTimeline());
+        assertThat(liveOutcome.fireEvents()).isEqualTo(expected.fireEvents());
     }
 
     @Test
