@@ -68,8 +68,17 @@ public final class Center implements IngestPort {
 
     public CenterConfig config() { return config; }
 
-    /** The stages the accepted-input log feeds: tracking and rules, then those the builder added. */
-    public Topology topology() { return topology; }
+    /**
+     * The first stage of the center's topology of a type (e.g. a {@code CoverageStage}, to query): the stages are fed
+     * only by the center, never directly.
+     */
+    public <T> java.util.Optional<T> stage(Class<T> type) { return topology.stage(type); }
+
+    /** The names of the topology's stages, in order: {@code rules}, then those the builder added. */
+    public List<String> stageNames() { return topology.stageNames(); }
+
+    /** The seq of the last accepted observation the topology processed (0: none). */
+    public synchronized long position() { return topology.position(); }
 
     /** Rejections so far, by channel and reason (for the metrics endpoint). */
     public RejectionCounter rejections() { return rejections; }

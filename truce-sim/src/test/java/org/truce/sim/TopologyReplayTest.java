@@ -154,7 +154,7 @@ class TopologyReplayTest {
 
         assertThat(resumed.counter().processed).as("only the tail was replayed").isEqualTo(log.size() - half);
         assertThat(resumed.counter().state).isEqualTo(log.size());
-        assertThat(resumed.center().topology().position()).isEqualTo(log.size());
+        assertThat(resumed.center().position()).isEqualTo(log.size());
 
         Outcome expected = straight.outcome(end);
         Outcome got = joined.outcome(end);
