@@ -91,6 +91,10 @@ public final class IncidentBook {
         }
     }
 
+    private final Duration idleClose;
+    private final Map<Key, Open> open = new LinkedHashMap<>();
+    private final Map<LocalDate, Integer> perDay = new HashMap<>();
+
     /**
      * The book's whole state: the open incidents by (rule, subject) in opening order, and how many incidents each UTC
      * day has numbered. Immutable: private copies nothing mutates; {@link #restore} copies them again.
@@ -129,10 +133,6 @@ public final class IncidentBook {
         perDay.clear();
         perDay.putAll(s.perDay);
     }
-
-    private final Duration idleClose;
-    private final Map<Key, Open> open = new LinkedHashMap<>();
-    private final Map<LocalDate, Integer> perDay = new HashMap<>();
 
     public IncidentBook(Duration idleClose) {
         this.idleClose = Objects.requireNonNull(idleClose);
