@@ -16,7 +16,6 @@ import java.util.TreeSet;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.ZoneId;
 import org.truce.fusion.coverage.CoverageRecorder;
-import org.truce.pipeline.CenterEvent;
 import org.truce.reports.daily.DailyReport.CoverageRow;
 import org.truce.reports.daily.DailyReport.CoverageSection;
 import org.truce.reports.daily.DailyReport.OutageRow;
@@ -29,12 +28,15 @@ import org.truce.store.AssetRegistry;
 import org.truce.store.ObservationLog;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
+import org.truce.topology.CoverageStage;
+import org.truce.topology.HealthStage;
 
 /**
  * Re-derives a period's coverage and asset health from the accepted-input log, as the running center derived
- * them (same {@link CoverageRecorder} and {@link AssetHealthMonitor} with their defaults): the report needs no
- * state the center kept only in memory. Health starts an hour before the period so an asset already reporting is
- * not taken for one that just came up. Coverage is replayed from the recorder's horizon (7 days) before the
+ * them: the same stages of the center's topology ({@link CoverageStage}, {@link HealthStage}, with their defaults)
+ * run over the part of the log that concerns the period, so the report needs no state the center kept only in
+ * memory. Health starts an hour before the period so an asset already reporting is not taken for one that just came
+ * up. Coverage is replayed from the recorder's horizon (7 days) before the
  * period's end, as the live recorder keeps it, so that {@link #zoneCoverage()} can tell the implementation tracker
  * whether a zone was watched since a deadline that fell before the period; the report's coverage section still
  * counts the period alone. Reads the log once, in log order. Not thread-safe; use once.
@@ -51,8 +53,9 @@ final class SensorReplay {
     private final AssetRegistry assets;
     private final ReportPeriod period;
     private final CoverageRecorder coverage;
+    private final CoverageStage coverageStage;
     private final Instant coverageFrom;
-    private final AssetHealthMonitor health;
+    private final HealthStage health;
     private final List<AssetStatusChange> changes = new ArrayList<>();
     private long replayed;
 
@@ -61,8 +64,9 @@ final class SensorReplay {
         this.assets = assets;
         this.period = period;
         this.coverage = new CoverageRecorder(agreement, assets::find, CoverageRecorder.Config.defaults());
+        this.coverageStage = new CoverageStage(coverage);
         this.coverageFrom = period.to().minus(coverage.config().horizon());
-        this.health = AssetHealthMonitor.withDefaults(id -> assets.find(id).map(Asset::sensor));
+        this.health = new HealthStage(AssetHealthMonitor.withDefaults(id -> assets.find(id).map(Asset::sensor)));
     }
 
     /** Feeds the part of the log that can concern the period. */
@@ -95,14 +99,13 @@ final class SensorReplay {
     private void feed(AcceptedObservation a, Instant healthStart) {
         Instant t = a.observation().time();
         if (!t.isBefore(coverageFrom) && t.isBefore(period.to())) {
-            coverage.on(new CenterEvent.ObservationAccepted(a));
+            coverageStage.process(a);
             if (period.contains(t)) replayed++;
         }
-        // Health runs on reception time, as the live monitor does; the tick it misses between reports is taken
-        // here, before each report, which yields the same change times (they are computed from the last report).
+        // Health runs on reception time, as the live stage does, and advances to each report's reception first,
+        // which yields the same change times (they are computed from the last report).
         if (!a.received().isBefore(healthStart) && a.received().isBefore(period.to())) {
-            changes.addAll(health.advanceTo(a.received()));
-            changes.addAll(health.observe(a.observation(), a.received()));
+            changes.addAll(health.process(a));
         }
     }
 
