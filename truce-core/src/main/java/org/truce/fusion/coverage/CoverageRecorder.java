@@ -290,8 +290,15 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
     /** Footprints and fixed sensors' reports; other events are ignored. Never throws. */
     @Override
     public void on(CenterEvent event) {
-        if (!(event instanceof CenterEvent.ObservationAccepted accepted)) return;
-        Observation o = accepted.observation().observation();
+        if (event instanceof CenterEvent.ObservationAccepted accepted) record(accepted.observation());
+    }
+
+    /**
+     * Records one accepted observation: the entry of the coverage stage of the center's topology, and of {@link #on}.
+     * Never throws.
+     */
+    public void record(AcceptedObservation accepted) {
+        Observation o = accepted.observation();
         lock.writeLock().lock();
         try {
             record(o);
@@ -444,14 +451,6 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
         } finally {
             lock.writeLock().unlock();
         }
-    }
-
-    /**
-     * Records one accepted observation (what {@link #on} does with an {@code ObservationAccepted}): the entry of
-     * the coverage stage of the center's topology.
-     */
-    public void record(AcceptedObservation accepted) {
-        on(new CenterEvent.ObservationAccepted(accepted));
     }
 
     /** Coverage before this instant has been dropped; empty before the first observation. */
