@@ -24,7 +24,8 @@ import org.truce.topology.Topology;
  * <p>An observation is checked (registered asset, plausible time), appended to the accepted-input log
  * (durable before {@link #accept} returns), then processed by the center's {@link Topology}: tracking and rules
  * into tracks and incidents, which are written to the store and published to listeners, then the stages the builder
- * added (coverage, asset health), whose outputs go to their own downstreams. Calls are serialised: the pipeline is deterministic for a given log order.
+ * added (coverage, asset health), whose outputs go to their own downstreams. Calls are serialised: the pipeline is
+ * deterministic for a given log order.
  * Time comes only from the injected {@link InstantSource}; a {@link SensorClock} is moved by each accepted
  * observation (its skew bounds measured from the sensor time), so such a center lives in its sensors' time.
  */
@@ -163,7 +164,7 @@ public final class Center implements IngestPort {
 
     /** {@link #replay()} from {@code snapshot} (another center's, a third party's), which becomes the latest. */
     public synchronized void replayFrom(Topology.Snapshot snapshot) {
-        latest = java.util.Objects.requireNonNull(snapshot, "snapshot");
+        latest = Objects.requireNonNull(snapshot, "snapshot");
         replay();
     }
 
@@ -236,8 +237,8 @@ public final class Center implements IngestPort {
          * go to {@code downstream} on the center's thread, replayed ones too.
          */
         public <S, O> Builder stage(Stage<S, O> stage, java.util.function.Consumer<? super O> downstream) {
-            java.util.Objects.requireNonNull(stage, "stage");
-            java.util.Objects.requireNonNull(downstream, "downstream");
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(downstream, "downstream");
             stages.add(t -> t.stage(stage, downstream));
             return this;
         }

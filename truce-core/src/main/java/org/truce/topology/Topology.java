@@ -14,8 +14,8 @@ import org.truce.sensing.AcceptedObservation;
 /**
  * The stages the accepted-input log feeds, in one fixed order, each with the downstream that takes its outputs.
  *
- * <p>The center's topology (docs/pipeline.md): tracking + rules → incidents and tracks, then coverage, then asset
- * health; further stages (fire-event location, case opening, ledger recording) join in the order they are added.
+ * <p>The center's topology (docs/pipeline.md): tracking + rules → incidents and tracks first, then the stages added
+ * (fire-event location, coverage, asset health), in the order they are added.
  * {@link #process} hands one observation to every stage in that order, then each stage's outputs to its downstream
  * before the next stage runs, so the whole topology is deterministic for a given log.
  *
