@@ -28,6 +28,9 @@ import org.truce.ingest.IngestGate;
 import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
 import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.sensing.health.AssetHealthMonitor;
+import org.truce.topology.CoverageStage;
+import org.truce.topology.HealthStage;
 import org.truce.server.log.LogApi;
 import org.truce.agreement.Agreement;
 import org.truce.pipeline.Acceptance;
@@ -110,8 +113,18 @@ final class CenterRuntime implements AutoCloseable {
                         ? new SensorClock(lastReceived(store),
                         o.settings().duration("center.sensor-clock-max-jump"), Clock.systemUTC()) : Clock.systemUTC();
             }
-            Center center = Center.builder(agreement).store(store).clock(clock)
-                    .config(o.settings().centerConfig()).build();
+            // Coverage, and a simulated center's asset health, are stages of the center's topology: the replay below
+            // rebuilds them with tracks and incidents. A center fed by real sensors keeps health in its adapters,
+            // which also hear link reports that are not in the log.
+            CoverageRecorder coverage = new CoverageRecorder(agreement, store.assets()::find,
+                    CoverageRecorder.Config.defaults());
+            Center.Builder centerBuilder = Center.builder(agreement).store(store).clock(clock)
+                    .config(o.settings().centerConfig()).stage(new CoverageStage(coverage));
+            AssetHealthListener simHealth = sim == null ? null : new AssetHealthListener(store.assets());
+            HealthStage healthStage = sim == null ? null : new HealthStage(AssetHealthMonitor.withDefaults(
+                    id -> store.assets().find(id).map(org.truce.sensing.Asset::sensor)));
+            if (sim != null) centerBuilder.stage(healthStage, simHealth::changed);
+            Center center = centerBuilder.build();
             if (sim != null) {
                 sim.assets().forEach(store.assets()::save);
                 resume(store, sim, simClock, out);
@@ -129,17 +142,10 @@ final class CenterRuntime implements AutoCloseable {
             // Real sensors only feed a center on the real clock: a simulated clock would refuse their times.
             Optional<Ingest> ingest = sim == null ? Optional.of(startIngest(center, o.settings())) : Optional.empty();
             ingest.ifPresent(started::add);
-            // Asset health: the adapters keep it for real sensors; a simulated center keeps its own from the log.
-            AssetHealthListener health = ingest.map(Ingest::health).orElseGet(() -> {
-                AssetHealthListener h = new AssetHealthListener(store.assets());
-                center.addListener(h);
-                return h;
-            });
-            // Replay tells no listener: coverage re-reads its horizon of the log, then follows the pipeline.
-            CoverageRecorder coverage = new CoverageRecorder(agreement, store.assets()::find,
-                    CoverageRecorder.Config.defaults());
-            coverage.replay(store.observations(), clock.instant().minus(coverage.config().horizon()));
-            center.addListener(coverage);
+            // Asset health: the adapters keep it for real sensors; a simulated center's is its health stage.
+            AssetHealthListener health = ingest.map(Ingest::health).orElse(simHealth);
+            java.util.function.Function<org.truce.sensing.AssetId, org.truce.sensing.health.AssetStatus> healthStatus =
+                    ingest.isPresent() ? health::status : healthStage::status;
             org.truce.accounts.Accounts accounts = AccountsSetup.accounts(agreement, store, o.settings());
             if (sim != null) AccountsSetup.printDemoFile(AccountsSetup.demoAccounts(accounts, agreement, o.data()), out);
             org.truce.server.auth.AccountsHttp signIn = AccountsSetup.http(accounts, o.settings());
@@ -157,7 +163,7 @@ final class CenterRuntime implements AutoCloseable {
             ServerOptions serverOptions = ServerOptions.defaults().withHost(o.host())
                     .withAuthenticator(signIn).withModule(signIn)
                     .withCases(cases.services())
-                    .withHealth(AssetHealthView.of(health::status, health::timeline, health::subscribe))
+                    .withHealth(AssetHealthView.of(healthStatus, health::timeline, health::subscribe))
                     .withCoverage(CoverageView.of(coverage))
                     .withModule(new FlightPlansModule(flights, org.truce.server.api.ApiJson.mapper()))
                     .withModule(org.truce.server.provisions.ProvisionsModule.of(center,
@@ -179,9 +185,6 @@ final class CenterRuntime implements AutoCloseable {
                 return t;
             });
             scheduler.scheduleWithFixedDelay(() -> ledger.tick(center.clock().instant()), 1, 1, TimeUnit.SECONDS);
-            if (ingest.isEmpty()) {
-                scheduler.scheduleWithFixedDelay(() -> health.tick(center.clock().instant()), 1, 1, TimeUnit.SECONDS);
-            }
             long auditSeconds = o.settings().duration("ledger.audit-interval").toSeconds();
             scheduler.scheduleWithFixedDelay(ledger::audit, auditSeconds, auditSeconds, TimeUnit.SECONDS);
             cases.schedule(scheduler, o.settings());

@@ -12,6 +12,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.truce.agreement.Agreement;
 import org.truce.fusion.Track;
+import org.truce.pipeline.internal.ProcessorStage;
 import org.truce.pipeline.internal.RulePipeline;
 import org.truce.rules.Incident;
 import org.truce.sensing.AcceptedObservation;
@@ -19,13 +20,16 @@ import org.truce.sensing.Observation;
 import org.truce.store.ObservationLog;
 import org.truce.store.Store;
 import org.truce.time.SensorClock;
+import org.truce.topology.Stage;
+import org.truce.topology.Topology;
 
 /**
  * The monitoring center's pipeline: the one {@link IngestPort} every adapter and the simulator use.
  *
  * <p>An observation is checked (registered asset, plausible time), appended to the accepted-input log
- * (durable before {@link #accept} returns), then processed into tracks and incidents, which are written to the
- * store and published to listeners. Time comes only from the injected {@link InstantSource}; a {@link SensorClock}
+ * (durable before {@link #accept} returns), then processed by the center's {@link Topology}: tracking and rules
+ * into tracks and incidents, which are written to the store and published to listeners, then the stages the builder
+ * added (coverage, asset health, fire-event location), whose outputs go to their own downstreams. Time comes only from the injected {@link InstantSource}; a {@link SensorClock}
  * is moved by each accepted observation (its skew bounds measured from the sensor time), so such a center lives in
  * its sensors' time.
  *
@@ -54,7 +58,11 @@ public final class Center implements IngestPort {
     private final Store store;
     private final InstantSource clock;
     private final CenterConfig config;
-    private final Processor processor;
+    private final Topology topology;
+    /** The rules stage's outputs of the current call, drained into the published events. */
+    private final List<CenterEvent> pending = new ArrayList<>();
+    /** The snapshot {@link #replay()} starts from; none: the whole log. */
+    private Topology.Snapshot latest;
     private final List<CenterListener> listeners = new CopyOnWriteArrayList<>();
     private final RejectionCounter rejections = new RejectionCounter();
     private final GroupCommit committer = new GroupCommit(this::commit);
@@ -64,8 +72,14 @@ public final class Center implements IngestPort {
         this.store = Objects.requireNonNull(b.store, "store");
         this.clock = Objects.requireNonNull(b.clock, "clock");
         this.config = Objects.requireNonNull(b.config, "config");
-        this.processor = b.processor != null ? b.processor.apply(this)
+        Processor processor = b.processor != null ? b.processor.apply(this)
                 : new RulePipeline(agreement, config, id -> store.assets().find(id));
+        // Tracking and rules first: the center's own events; then the stages added, in order.
+        Topology.Builder t = Topology.builder();
+        if (processor instanceof RulePipeline rules) t.stage(rules, pending::add);
+        else t.stage(new ProcessorStage(processor), pending::add);
+        b.stages.forEach(s -> s.accept(t));
+        this.topology = t.build();
     }
 
     public static Builder builder(Agreement agreement) {
@@ -79,6 +93,18 @@ public final class Center implements IngestPort {
     public InstantSource clock() { return clock; }
 
     public CenterConfig config() { return config; }
+
+    /**
+     * The first stage of the center's topology of a type (e.g. a {@code CoverageStage}, to query): the stages are fed
+     * only by the center, never directly.
+     */
+    public <T> java.util.Optional<T> stage(Class<T> type) { return topology.stage(type); }
+
+    /** The names of the topology's stages, in order: {@code rules}, then those the builder added. */
+    public List<String> stageNames() { return topology.stageNames(); }
+
+    /** The seq of the last accepted observation the topology processed (0: none). */
+    public synchronized long position() { return topology.position(); }
 
     /** Rejections so far, by channel and reason (for the metrics endpoint). */
     public RejectionCounter rejections() { return rejections; }
@@ -130,24 +156,59 @@ public final class Center implements IngestPort {
 
     /** Runs time-driven logic up to the clock's current instant. Call it periodically (the server does, every second). */
     public synchronized void tick() {
-        publish(processor.advanceTo(clock.instant()));
+        publish(advance(clock.instant()));
+    }
+
+    /** Every stage's state and the log position reached, as one immutable value; {@link #replay()} starts from it. */
+    public synchronized Topology.Snapshot snapshot() {
+        latest = topology.snapshot();
+        return latest;
     }
 
     /**
-     * Rebuilds tracks and incidents from the accepted-input log, for a restart or an independent re-run.
-     * Listeners do not hear replayed events; the store's projections are rewritten.
+     * Rebuilds every stage from the accepted-input log, for a restart or an independent re-run: each stage is
+     * restored from the latest snapshot ({@link #snapshot()}, {@link #replayFrom}), if any, and the log's tail after
+     * it is processed; without a snapshot, the log after the topology's position (all of it, for a new center). The
+     * same log always ends in the same state. Listeners do not hear replayed events (stages' downstreams do); the
+     * store's projections are rewritten, one batch of saves per page of the log.
      */
     public synchronized void replay() {
-        long seq = 1;
+        if (latest != null) topology.restore(latest);
+        long seq = topology.position() + 1;
         while (true) {
             List<AcceptedObservation> batch = store.observations().read(seq, 1000);
             if (batch.isEmpty()) break;
+            List<CenterEvent> events = new ArrayList<>();
             for (AcceptedObservation a : batch) {
-                save(processor.process(a));
+                events.addAll(process(a));
                 seq = a.seq() + 1;
             }
+            save(events);
         }
-        save(processor.advanceTo(clock.instant()));
+        save(advance(clock.instant()));
+    }
+
+    /** {@link #replay()} from {@code snapshot} (another center's, a third party's), which becomes the latest. */
+    public synchronized void replayFrom(Topology.Snapshot snapshot) {
+        latest = Objects.requireNonNull(snapshot, "snapshot");
+        replay();
+    }
+
+    /** Runs the observation through the topology; returns the rules stage's events. */
+    private List<CenterEvent> process(AcceptedObservation accepted) {
+        topology.process(accepted);
+        return drain();
+    }
+
+    private List<CenterEvent> advance(Instant now) {
+        topology.advanceTo(now);
+        return drain();
+    }
+
+    private List<CenterEvent> drain() {
+        List<CenterEvent> out = List.copyOf(pending);
+        pending.clear();
+        return out;
     }
 
     private void publish(List<CenterEvent> events) {
@@ -250,7 +311,7 @@ public final class Center implements IngestPort {
             List<CenterEvent> events = new ArrayList<>();
             for (AcceptedObservation a : accepted) {
                 events.add(new CenterEvent.ObservationAccepted(a));
-                events.addAll(processor.process(a));
+                events.addAll(process(a));
             }
             publish(events);
             var next = accepted.iterator();
@@ -285,6 +346,7 @@ public final class Center implements IngestPort {
         private InstantSource clock;
         private CenterConfig config = CenterConfig.defaults();
         private Function<Center, Processor> processor;
+        private final List<java.util.function.Consumer<Topology.Builder>> stages = new ArrayList<>();
 
         private Builder(Agreement agreement) {
             this.agreement = agreement;
@@ -298,6 +360,22 @@ public final class Center implements IngestPort {
 
         /** Replaces the default processor (tests, alternative fusion). */
         public Builder processor(Function<Center, Processor> processor) { this.processor = processor; return this; }
+
+        /**
+         * Adds a stage after tracking and rules (coverage, asset health, …), in the order of these calls; its outputs
+         * go to {@code downstream} on the center's thread, replayed ones too.
+         */
+        public <S, O> Builder stage(Stage<S, O> stage, java.util.function.Consumer<? super O> downstream) {
+            Objects.requireNonNull(stage, "stage");
+            Objects.requireNonNull(downstream, "downstream");
+            stages.add(t -> t.stage(stage, downstream));
+            return this;
+        }
+
+        /** Adds a stage whose outputs nobody takes (coverage, which is queried). */
+        public <S, O> Builder stage(Stage<S, O> stage) {
+            return stage(stage, o -> { });
+        }
 
         public Center build() {
             return new Center(this);

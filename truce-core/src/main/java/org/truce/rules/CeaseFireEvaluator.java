@@ -70,6 +70,19 @@ final class CeaseFireEvaluator implements RuleEvaluator {
         return out;
     }
 
+    /** The fire events: cues of the grouping window, shots and episodes (an immutable copy, see {@link FireEvents}). */
+    private record Snapshot(FireEvents.Snapshot events) implements State { }
+
+    @Override
+    public State snapshot() {
+        return new Snapshot(events.snapshot());
+    }
+
+    @Override
+    public void restore(State state) {
+        events.restore(RuleEvaluator.expect(Snapshot.class, state, binding).events());
+    }
+
     /** "launch located ±208 m from 2 cues (2 bearingBand)", for the summary. */
     private static String describe(FireLocation f) {
         String what = f.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');

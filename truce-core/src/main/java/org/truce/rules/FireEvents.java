@@ -121,6 +121,83 @@ final class FireEvents {
     }
 
     /**
+     * The fire events' whole state: the cues of the grouping window, the shots and the open episodes, with their
+     * links. Immutable: a private deep copy (one copy per cue, shot and episode, links kept) that nothing mutates;
+     * {@link #restore} copies it again. Keyed by episode ({@code fire:<first observation>}).
+     */
+    static final class Snapshot {
+        private final List<Entry> recent;
+        private final List<Episode> episodes;
+        private final Instant newest;
+
+        private Snapshot(List<Entry> recent, List<Episode> episodes, Instant newest) {
+            Copier c = new Copier();
+            this.recent = recent.stream().map(c::entry).toList();
+            this.episodes = episodes.stream().map(c::episode).toList();
+            this.newest = newest;
+        }
+    }
+
+    Snapshot snapshot() {
+        return new Snapshot(recent, episodes, newest);
+    }
+
+    void restore(Snapshot s) {
+        Copier c = new Copier();
+        recent.clear();
+        s.recent.forEach(e -> recent.add(c.entry(e)));
+        episodes.clear();
+        s.episodes.forEach(e -> episodes.add(c.episode(e)));
+        newest = s.newest;
+    }
+
+    /**
+     * Copies the cue–shot–episode graph keeping its shape: an object reached twice (a shot from its cues and from its
+     * episode) is copied once. Cues, placements and side probabilities are immutable and shared.
+     */
+    private static final class Copier {
+        private final Map<Entry, Entry> entries = new java.util.IdentityHashMap<>();
+        private final Map<Shot, Shot> shots = new java.util.IdentityHashMap<>();
+        private final Map<Episode, Episode> episodes = new java.util.IdentityHashMap<>();
+
+        Entry entry(Entry e) {
+            Entry done = entries.get(e);
+            if (done != null) return done;
+            Entry c = new Entry(e.cue, e.kind, e.observationId, e.sensor, e.rangeM);
+            entries.put(e, c);
+            c.shot = e.shot == null ? null : shot(e.shot);
+            return c;
+        }
+
+        Shot shot(Shot s) {
+            Shot done = shots.get(s);
+            if (done != null) return done;
+            Shot c = new Shot();
+            shots.put(s, c);
+            c.placement = s.placement;
+            c.kind = s.kind;
+            c.launch = s.launch;
+            c.sides = s.sides;
+            c.episode = s.episode == null ? null : episode(s.episode);
+            for (Entry e : s.entries) c.entries.add(entry(e));
+            return c;
+        }
+
+        Episode episode(Episode ep) {
+            Episode done = episodes.get(ep);
+            if (done != null) return done;
+            Episode c = new Episode(ep.key);
+            episodes.put(ep, c);
+            c.last = ep.last;
+            c.cues = ep.cues;
+            c.raised = ep.raised;
+            for (Shot s : ep.shots) c.shots.add(shot(s));
+            for (Entry e : ep.pending) c.pending.add(entry(e));
+            return c;
+        }
+    }
+
+    /**
      * Adds one cue. Empty when the cue cannot be used (a bearing without a sensor position), when its event is not
      * (yet) placed inside {@code theater}, or when its episode is not yet corroborated.
      */

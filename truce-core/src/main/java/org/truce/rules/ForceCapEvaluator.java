@@ -86,4 +86,21 @@ final class ForceCapEvaluator implements RuleEvaluator {
     public void forgetTrack(String trackId) {
         fence.forget(trackId);
     }
+
+    /** Per track: geofence side, and what was last seen of it within the window (by track id, sorted). */
+    private record Snapshot(Map<String, Geofence.Side> sides, java.util.SortedMap<String, Seen> seen)
+            implements State { }
+
+    @Override
+    public State snapshot() {
+        return new Snapshot(fence.sides(), java.util.Collections.unmodifiableSortedMap(new TreeMap<>(seen)));
+    }
+
+    @Override
+    public void restore(State state) {
+        Snapshot s = RuleEvaluator.expect(Snapshot.class, state, binding);
+        fence.restore(s.sides());
+        seen.clear();
+        seen.putAll(s.seen());
+    }
 }

@@ -68,4 +68,15 @@ public final class Geofence {
     public void forget(String subject) {
         states.remove(subject);
     }
+
+    /** Every subject's side, an immutable copy (for an evaluator's snapshot). */
+    public Map<String, Side> sides() {
+        return Map.copyOf(states);
+    }
+
+    /** Replaces every subject's side with {@code sides} (the inverse of {@link #sides()}). */
+    public void restore(Map<String, Side> sides) {
+        states.clear();
+        states.putAll(sides);
+    }
 }

@@ -95,6 +95,34 @@ final class HoldPositionsEvaluator implements RuleEvaluator {
         return new Violation(binding, t.id(), t.time(), place, t.sigmaM(), a.party(), a.confidence(), text, obs, true);
     }
 
+    /** Per track: geofence side, a crossing pending confirmation, the sides seen, whether found beyond. */
+    private record Snapshot(Map<String, Geofence.Side> sides, Map<String, Geofence.Transition> pending,
+                            Map<String, java.util.Set<Geofence.Side>> sidesSeen, java.util.Set<String> foundBeyond)
+            implements State { }
+
+    @Override
+    public State snapshot() {
+        Map<String, java.util.Set<Geofence.Side>> seen = new HashMap<>();
+        sidesSeen.forEach((k, v) -> seen.put(k, java.util.Set.copyOf(v)));
+        return new Snapshot(fence.sides(), Map.copyOf(pending), Map.copyOf(seen), java.util.Set.copyOf(foundBeyond));
+    }
+
+    @Override
+    public void restore(State state) {
+        Snapshot s = RuleEvaluator.expect(Snapshot.class, state, binding);
+        fence.restore(s.sides());
+        pending.clear();
+        pending.putAll(s.pending());
+        sidesSeen.clear();
+        s.sidesSeen().forEach((k, v) -> {
+            java.util.EnumSet<Geofence.Side> e = java.util.EnumSet.noneOf(Geofence.Side.class);
+            e.addAll(v);
+            sidesSeen.put(k, e);
+        });
+        foundBeyond.clear();
+        foundBeyond.addAll(s.foundBeyond());
+    }
+
     @Override
     public void forgetTrack(String trackId) {
         fence.forget(trackId);

@@ -42,11 +42,15 @@ public final class IncidentBook {
         String lastId;
 
         Open(String id, Violation v) {
+            this(id, v.time(), v.binding().version(), v);
+        }
+
+        private Open(String id, Instant start, int version, Violation latest) {
             this.id = id;
-            this.start = v.time();
-            this.version = v.binding().version();
-            this.end = v.time();
-            this.latest = v;
+            this.start = start;
+            this.version = version;
+            this.end = start;
+            this.latest = latest;
         }
 
         void add(Violation v) {
@@ -75,11 +79,60 @@ public final class IncidentBook {
                     v.binding().rule().type(), v.binding().zone(), s, end, v.place(), r95, v.party(),
                     v.attributionConfidence(), v.subject(), summary, state, evidence, v.fire());
         }
+
+        Open copy() {
+            Open c = new Open(id, start, version, latest);
+            c.end = end;
+            c.head.addAll(head);
+            c.tail.addAll(tail);
+            c.total = total;
+            c.lastId = lastId;
+            return c;
+        }
     }
 
     private final Duration idleClose;
     private final Map<Key, Open> open = new LinkedHashMap<>();
     private final Map<LocalDate, Integer> perDay = new HashMap<>();
+
+    /**
+     * The book's whole state: the open incidents by (rule, subject) in opening order, and how many incidents each UTC
+     * day has numbered. Immutable: private copies nothing mutates; {@link #restore} copies them again.
+     */
+    public static final class Snapshot {
+        private final Map<Key, Open> open;
+        private final Map<LocalDate, Integer> perDay;
+
+        private Snapshot(Map<Key, Open> open, Map<LocalDate, Integer> perDay) {
+            this.open = copy(open);
+            this.perDay = Map.copyOf(perDay);
+        }
+
+        /** The open incidents' count. */
+        public int openCount() {
+            return open.size();
+        }
+    }
+
+    private static Map<Key, Open> copy(Map<Key, Open> from) {
+        Map<Key, Open> to = new LinkedHashMap<>();
+        from.forEach((k, v) -> to.put(k, v.copy()));
+        return to;
+    }
+
+    /** The book's whole state, as an immutable value. */
+    public Snapshot snapshot() {
+        return new Snapshot(open, perDay);
+    }
+
+    /** Puts this book (of the same idle-close) into the state of {@code s}. */
+    public void restore(Snapshot s) {
+        Objects.requireNonNull(s, "snapshot");
+        open.clear();
+        open.putAll(copy(s.open));
+        perDay.clear();
+        perDay.putAll(s.perDay);
+    }
 
     public IncidentBook(Duration idleClose) {
         this.idleClose = Objects.requireNonNull(idleClose);

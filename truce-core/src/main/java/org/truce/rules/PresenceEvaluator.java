@@ -82,4 +82,19 @@ abstract sealed class PresenceEvaluator implements RuleEvaluator permits Withdra
     public void forgetTrack(String trackId) {
         fence.forget(trackId);
     }
+
+    /** The geofence side of each track, and whether the start-instant sweep was done. */
+    private record Snapshot(java.util.Map<String, Geofence.Side> sides, boolean swept) implements State { }
+
+    @Override
+    public State snapshot() {
+        return new Snapshot(fence.sides(), swept);
+    }
+
+    @Override
+    public void restore(State state) {
+        Snapshot s = RuleEvaluator.expect(Snapshot.class, state, binding);
+        fence.restore(s.sides());
+        swept = s.swept();
+    }
 }

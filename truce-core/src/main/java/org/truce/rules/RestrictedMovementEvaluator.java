@@ -44,4 +44,17 @@ final class RestrictedMovementEvaluator implements RuleEvaluator {
         return List.of(new Violation(binding, asset.id().value(), fix.time(), fix.position(),
                 fix.cepM() * ZoneIndex.SIGMA_PER_CEP, Optional.empty(), 0, text, observationId, tr.arrived()));
     }
+
+    /** The geofence side of each asset. */
+    private record Snapshot(java.util.Map<String, Geofence.Side> sides) implements State { }
+
+    @Override
+    public State snapshot() {
+        return new Snapshot(fence.sides());
+    }
+
+    @Override
+    public void restore(State state) {
+        fence.restore(RuleEvaluator.expect(Snapshot.class, state, binding).sides());
+    }
 }

@@ -41,4 +41,29 @@ public interface RuleEvaluator {
     /** The track was deleted: drop any state about it. */
     default void forgetTrack(String trackId) {
     }
+
+    /**
+     * This evaluator's whole state (geofence sides, pending crossings, fire episodes, …) as a value that neither the
+     * evaluator going on nor its holder can change; keyed by track, asset or episode as the state is.
+     */
+    State snapshot();
+
+    /**
+     * Puts this evaluator (built for the same binding and context) into the state of {@code state}.
+     *
+     * @throws IllegalArgumentException if the state is another kind of evaluator's
+     */
+    void restore(State state);
+
+    /** An evaluator's snapshot: opaque, immutable, restorable any number of times. */
+    interface State { }
+
+    /** The evaluator's own kind of state, or a clear error naming both kinds. */
+    static <T extends State> T expect(Class<T> type, State state, RuleBinding binding) {
+        if (!type.isInstance(state)) {
+            throw new IllegalArgumentException("evaluator of rule " + binding.rule().id() + " cannot restore a "
+                    + (state == null ? "null" : state.getClass().getSimpleName()) + " (wants " + type.getSimpleName() + ")");
+        }
+        return type.cast(state);
+    }
 }

@@ -63,6 +63,18 @@ public final class AssetHealthListener implements CenterListener, LinkReports {
         publish(changes);
     }
 
+    /**
+     * A change derived elsewhere (the health stage of a simulated center's topology, whose monitor then holds the
+     * statuses): kept in the timeline and told to subscribers, not logged, since a replay of the log repeats them all.
+     */
+    public void changed(AssetStatusChange change) {
+        Objects.requireNonNull(change, "change");
+        synchronized (this) {
+            record(List.of(change));
+        }
+        for (Consumer<AssetStatusChange> s : subscribers) s.accept(change);
+    }
+
     public void tick(Instant now) {
         List<AssetStatusChange> changes;
         synchronized (this) {

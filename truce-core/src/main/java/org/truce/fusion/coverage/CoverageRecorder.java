@@ -156,12 +156,73 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
             this.shares = shares;
             this.heartbeatSeconds = heartbeatSeconds;
         }
+
+        /** The same sensor with its own copy of the intervals (circle and shares are never changed: shared). */
+        FixedSensor copy() {
+            FixedSensor c = new FixedSensor(circle, shares, heartbeatSeconds);
+            for (Instant[] iv : intervals) c.intervals.add(iv.clone());
+            return c;
+        }
     }
 
     /** One cell in one bin: per asset, the probability of missing (footprints and fixed counted apart). */
     private static final class BinCell {
         final TreeMap<String, Double> lookMiss = new TreeMap<>();
         final TreeMap<String, Double> fixedMiss = new TreeMap<>();
+
+        BinCell copy() {
+            BinCell c = new BinCell();
+            c.lookMiss.putAll(lookMiss);
+            c.fixedMiss.putAll(fixedMiss);
+            return c;
+        }
+    }
+
+    /**
+     * The recorder's whole state: per time bin and cell the assets' miss probabilities, the looks and fixed sensors'
+     * reporting intervals within the horizon, the assets' owners, the newest time seen. Keyed by bin, then cell (a
+     * line-of-contact segment or a zone), then asset. Immutable: private copies nothing mutates; {@link #restore}
+     * copies them again.
+     */
+    public static final class Snapshot {
+        private final TreeMap<Instant, Map<String, BinCell>> bins;
+        private final List<Look> looks;
+        private final Map<String, ContingentId> owners;
+        private final Map<String, FixedSensor> fixed;
+        private final Instant newest;
+        private final Instant prunedTo;
+        private final long skipped;
+
+        private Snapshot(CoverageRecorder r) {
+            this.bins = copyBins(r.bins);
+            this.looks = List.copyOf(r.looks);
+            this.owners = Map.copyOf(r.owners);
+            this.fixed = copyFixed(r.fixed);
+            this.newest = r.newest;
+            this.prunedTo = r.prunedTo;
+            this.skipped = r.skipped;
+        }
+
+        /** How many time bins hold coverage. */
+        public int binCount() {
+            return bins.size();
+        }
+    }
+
+    private static TreeMap<Instant, Map<String, BinCell>> copyBins(TreeMap<Instant, Map<String, BinCell>> from) {
+        TreeMap<Instant, Map<String, BinCell>> to = new TreeMap<>();
+        from.forEach((b, cellsOfBin) -> {
+            Map<String, BinCell> c = new HashMap<>();
+            cellsOfBin.forEach((id, bc) -> c.put(id, bc.copy()));
+            to.put(b, c);
+        });
+        return to;
+    }
+
+    private static Map<String, FixedSensor> copyFixed(Map<String, FixedSensor> from) {
+        Map<String, FixedSensor> to = new TreeMap<>();
+        from.forEach((id, s) -> to.put(id, s.copy()));
+        return to;
     }
 
     private final Config config;
@@ -246,8 +307,15 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
     /** Footprints and fixed sensors' reports; other events are ignored. Never throws. */
     @Override
     public void on(CenterEvent event) {
-        if (!(event instanceof CenterEvent.ObservationAccepted accepted)) return;
-        Observation o = accepted.observation().observation();
+        if (event instanceof CenterEvent.ObservationAccepted accepted) record(accepted.observation());
+    }
+
+    /**
+     * Records one accepted observation: the entry of the coverage stage of the center's topology, and of {@link #on}.
+     * Never throws.
+     */
+    public void record(AcceptedObservation accepted) {
+        Observation o = accepted.observation();
         lock.writeLock().lock();
         try {
             record(o);
@@ -369,6 +437,37 @@ public final class CoverageRecorder implements CenterListener, CoverageOracle {
 
     private Instant retainedFromLocked() {
         return newest == null ? Instant.MIN : newest.minus(config.horizon());
+    }
+
+    /** The whole state, as an immutable value. */
+    public Snapshot snapshot() {
+        lock.readLock().lock();
+        try {
+            return new Snapshot(this);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Puts this recorder (of the same agreement and config) into the state of {@code s}. */
+    public void restore(Snapshot s) {
+        Objects.requireNonNull(s, "snapshot");
+        lock.writeLock().lock();
+        try {
+            bins.clear();
+            bins.putAll(copyBins(s.bins));
+            looks.clear();
+            looks.addAll(s.looks);
+            owners.clear();
+            owners.putAll(s.owners);
+            fixed.clear();
+            fixed.putAll(copyFixed(s.fixed));
+            newest = s.newest;
+            prunedTo = s.prunedTo;
+            skipped = s.skipped;
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** Coverage before this instant has been dropped; empty before the first observation. */

@@ -121,6 +121,69 @@ public final class MultiSensorTracker implements Tracker {
         this.maxCost = config.maxAssociationCost();
     }
 
+    /**
+     * A tracker's whole state at one moment: live, dormant and re-acquiring tracks (each with its scan undo state), the
+     * parties named so far, merged tracks not yet reported and the next track number. Immutable: it holds private deep
+     * copies that nothing mutates, and {@link #restore} copies them again, so a snapshot can be restored any number
+     * of times. Keyed by track number.
+     */
+    public static final class Snapshot {
+        private final TreeMap<Long, TrackState> live;
+        private final TreeMap<Long, TrackState> dormant;
+        private final TreeMap<Long, TrackState> beforeReacquisition;
+        private final java.util.TreeSet<PartyId> sides;
+        private final List<Track> merged;
+        private final long nextNumber;
+
+        private Snapshot(MultiSensorTracker t) {
+            this.live = deepCopy(t.live);
+            this.dormant = deepCopy(t.dormant);
+            this.beforeReacquisition = deepCopy(t.beforeReacquisition);
+            this.sides = new java.util.TreeSet<>(t.sides);
+            this.merged = List.copyOf(t.merged);
+            this.nextNumber = t.nextNumber;
+        }
+
+        /** How many tracks are live (tentative or confirmed). */
+        public int liveCount() {
+            return live.size();
+        }
+
+        /** How many tracks are dormant. */
+        public int dormantCount() {
+            return dormant.size();
+        }
+
+        private static TreeMap<Long, TrackState> deepCopy(TreeMap<Long, TrackState> from) {
+            TreeMap<Long, TrackState> to = new TreeMap<>();
+            from.forEach((k, v) -> to.put(k, v.deepCopy()));
+            return to;
+        }
+    }
+
+    /** This tracker's whole state, as an immutable value. */
+    public Snapshot snapshot() {
+        return new Snapshot(this);
+    }
+
+    /** Puts this tracker (built with the same projection and config) into the state of {@code s}. */
+    public void restore(Snapshot s) {
+        Objects.requireNonNull(s, "snapshot");
+        replace(live, s.live);
+        replace(dormant, s.dormant);
+        replace(beforeReacquisition, s.beforeReacquisition);
+        sides.clear();
+        sides.addAll(s.sides);
+        merged.clear();
+        merged.addAll(s.merged);
+        nextNumber = s.nextNumber;
+    }
+
+    private static void replace(TreeMap<Long, TrackState> to, TreeMap<Long, TrackState> from) {
+        to.clear();
+        from.forEach((k, v) -> to.put(k, v.deepCopy()));
+    }
+
     @Override
     public Track update(String observationId, Observation.Detection detection) {
         LocalDetection d = local(observationId, detection);

@@ -16,7 +16,7 @@ import org.truce.sensing.ObjectClass;
 /**
  * One track's mutable state inside {@link MultiSensorTracker}: filter state at the last detection, lifecycle, the
  * class and side votes and the evidence. Owned by one tracker, not thread-safe; {@link #copy()} snapshots it so that a
- * failed re-acquisition can be undone.
+ * failed re-acquisition can be undone, {@link #deepCopy()} for a tracker's snapshot.
  */
 final class TrackState {
     /** How many recent detections' counts the size estimate looks at. */
@@ -102,6 +102,18 @@ final class TrackState {
         c.bornX = bornX;
         c.bornY = bornY;
         c.fresh = fresh;
+        return c;
+    }
+
+    /**
+     * A copy sharing nothing mutable with this one, with the scan undo state ({@link #beforeLast},
+     * {@link #lastDetection}, {@link #lastCost}) too, unlike {@link #copy()}: for a tracker's snapshot.
+     */
+    TrackState deepCopy() {
+        TrackState c = copy();
+        c.beforeLast = beforeLast == null ? null : beforeLast.deepCopy();
+        c.lastDetection = lastDetection;
+        c.lastCost = lastCost;
         return c;
     }
 

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import org.truce.agreement.Agreement;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
-import org.truce.fusion.Tracker;
 import org.truce.fusion.TrackerConfig;
 import org.truce.fusion.tracking.MultiSensorTracker;
 import org.truce.geo.ZoneIndex;
@@ -30,11 +29,12 @@ import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
 import org.truce.sensing.AssetId;
 import org.truce.sensing.Observation;
+import org.truce.topology.Stage;
 
 /**
  * Tracking → geofencing → rules → incidents, the center's default {@link Processor}.
  *
- * <p>Detections feed the {@link Tracker}; every new track estimate, fix and fire cue goes to every rule
+ * <p>Detections feed the {@link MultiSensorTracker}; every new track estimate, fix and fire cue goes to every rule
  * evaluator (one per rule of every provision version); a violation counts only if its provision version is in
  * force at the violation's time; the {@link IncidentBook} turns violations into growing incidents.
  *
@@ -45,11 +45,33 @@ import org.truce.sensing.Observation;
  * the evaluators, who forgot it), then closes idle incidents; it never
  * goes back in time, and {@link #process} first advances to the observation's acceptance instant, so a replay of
  * the accepted-input log yields the same tracks and incidents as the live run whatever its clock ticks were.
- * Not thread-safe.
+ * <p>A {@link Stage} of the center's topology ({@value #NAME}): {@link #snapshot()} is a deep, immutable copy of
+ * tracker, evaluators and book, keyed by track, rule subject and incident; restored into a pipeline built for the
+ * same agreement and config it continues exactly as the original would. Not thread-safe.
  */
-public final class RulePipeline implements Processor {
+public final class RulePipeline implements Processor, Stage<RulePipeline.State, CenterEvent> {
+    /** This stage's name in a topology snapshot. */
+    public static final String NAME = "rules";
+
+    /**
+     * The whole state of tracking and rules: the tracker's, the latest estimate of each live track (in creation
+     * order), the ids of tracks published as confirmed, how far time was advanced, each evaluator's state (in
+     * evaluator order) and the incident book's. Immutable (every part is).
+     */
+    public record State(MultiSensorTracker.Snapshot tracker, List<Track> live, Set<String> confirmed,
+                        Optional<Instant> advanced, List<RuleEvaluator.State> evaluators, IncidentBook.Snapshot book) {
+        public State {
+            Objects.requireNonNull(tracker, "tracker");
+            Objects.requireNonNull(book, "book");
+            live = List.copyOf(live);
+            confirmed = Set.copyOf(confirmed);
+            Objects.requireNonNull(advanced, "advanced");
+            evaluators = List.copyOf(evaluators);
+        }
+    }
+
     private final Function<AssetId, Optional<Asset>> assets;
-    private final Tracker tracker;
+    private final MultiSensorTracker tracker;
     private final List<RuleEvaluator> evaluators;
     private final IncidentBook book;
     private final Set<String> confirmed = new HashSet<>();
@@ -70,6 +92,34 @@ public final class RulePipeline implements Processor {
         this.evaluators = RuleEvaluators.forAgreement(
                 new RuleContext(agreement, zones, config.attributionConfidence(), trackerConfig.maxCoast()));
         this.book = new IncidentBook(config.incidentIdleClose());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public State snapshot() {
+        return new State(tracker.snapshot(), List.copyOf(live.values()), confirmed, Optional.ofNullable(advanced),
+                evaluators.stream().map(RuleEvaluator::snapshot).toList(), book.snapshot());
+    }
+
+    @Override
+    public void restore(State s) {
+        Objects.requireNonNull(s, "snapshot");
+        if (s.evaluators().size() != evaluators.size()) {
+            throw new IllegalArgumentException("snapshot of " + s.evaluators().size() + " rule evaluators does not fit "
+                    + evaluators.size() + ": taken with another agreement");
+        }
+        tracker.restore(s.tracker());
+        live.clear();
+        for (Track t : s.live()) live.put(t.id(), t);
+        confirmed.clear();
+        confirmed.addAll(s.confirmed());
+        advanced = s.advanced().orElse(null);
+        for (int i = 0; i < evaluators.size(); i++) evaluators.get(i).restore(s.evaluators().get(i));
+        book.restore(s.book());
     }
 
     @Override

@@ -192,5 +192,52 @@ public final class AssetHealthMonitor {
         State(AssetId asset) {
             this.asset = asset;
         }
+
+        State copy() {
+            State c = new State(asset);
+            c.spec = spec;
+            c.status = status;
+            c.lastHeard = lastHeard;
+            c.lastFix = lastFix;
+            c.losses.addAll(losses);
+            return c;
+        }
+    }
+
+    /**
+     * The monitor's whole state, per asset (by id): status, when last heard, last fix, recent link losses.
+     * Immutable: private copies nothing mutates; {@link #restore} copies them again.
+     */
+    public static final class Snapshot {
+        private final Map<String, State> states;
+
+        private Snapshot(Map<String, State> states) {
+            this.states = copy(states);
+        }
+
+        /** Every known asset's status, by asset id. */
+        public Map<String, AssetStatus> statuses() {
+            Map<String, AssetStatus> out = new TreeMap<>();
+            states.forEach((id, s) -> out.put(id, s.status));
+            return java.util.Collections.unmodifiableMap(out);
+        }
+    }
+
+    private static Map<String, State> copy(Map<String, State> from) {
+        Map<String, State> to = new TreeMap<>();
+        from.forEach((id, s) -> to.put(id, s.copy()));
+        return to;
+    }
+
+    /** The whole state, as an immutable value. */
+    public Snapshot snapshot() {
+        return new Snapshot(states);
+    }
+
+    /** Puts this monitor (of the same settings) into the state of {@code s}. */
+    public void restore(Snapshot s) {
+        Objects.requireNonNull(s, "snapshot");
+        states.clear();
+        states.putAll(copy(s.states));
     }
 }

@@ -19,7 +19,6 @@ import java.util.function.Function;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.ZoneId;
 import org.truce.fusion.coverage.CoverageRecorder;
-import org.truce.pipeline.CenterEvent;
 import org.truce.reports.daily.DailyReport.CoverageRow;
 import org.truce.reports.daily.DailyReport.CoverageSection;
 import org.truce.reports.daily.DailyReport.OutageRow;
@@ -33,11 +32,13 @@ import org.truce.store.AssetRegistry;
 import org.truce.store.ObservationLog;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
+import org.truce.topology.CoverageStage;
+import org.truce.topology.HealthStage;
 
 /**
  * Re-derives a period's coverage and asset health from the accepted-input log, as the running center derived
- * them (same {@link CoverageRecorder} and {@link AssetHealthMonitor} with their defaults): the report needs no
- * state the center kept only in memory. Health starts an hour before the period so an asset already reporting is
+ * them: the same stages of the center's topology ({@link CoverageStage} over a bins-only {@link CoverageRecorder},
+ * {@link HealthStage}, with their defaults), so the report needs no state the center kept only in memory. Health starts an hour before the period so an asset already reporting is
  * not taken for one that just came up. For a report ({@link #forReport}) coverage is replayed from the recorder's
  * horizon (7 days) before the period's end, as the live recorder keeps it, so that {@link #zoneCoverage()} can tell
  * the implementation tracker whether a zone was watched since a deadline that fell before the period; for one day's
@@ -71,8 +72,9 @@ final class SensorReplay {
     private final Function<AssetId, Optional<Asset>> assets;
     private final ReportPeriod period;
     private final CoverageRecorder coverage;
+    private final CoverageStage coverageStage;
     private final Instant coverageFrom;
-    private final AssetHealthMonitor health;
+    private final HealthStage health;
     private final List<AssetStatusChange> changes = new ArrayList<>();
     private long replayed;
     private Instant newestInPeriod;
@@ -84,8 +86,9 @@ final class SensorReplay {
         this.assets = memo(registry);
         this.period = period;
         this.coverage = CoverageRecorder.binsOnly(agreement, assets, CoverageRecorder.Config.defaults());
+        this.coverageStage = new CoverageStage(coverage);
         this.coverageFrom = coverageFrom;
-        this.health = AssetHealthMonitor.withDefaults(id -> assets.apply(id).map(Asset::sensor));
+        this.health = new HealthStage(AssetHealthMonitor.withDefaults(id -> assets.apply(id).map(Asset::sensor)));
     }
 
     /** Coverage from the recorder's horizon before the period's end: the whole state a report needs. */
@@ -156,7 +159,7 @@ final class SensorReplay {
     private void feed(AcceptedObservation a, Instant healthStart) {
         Instant t = a.observation().time();
         if (!t.isBefore(coverageFrom) && t.isBefore(period.to())) {
-            coverage.on(new CenterEvent.ObservationAccepted(a));
+            coverageStage.process(a);
             if (period.contains(t)) {
                 replayed++;
                 if (assets.apply(a.observation().asset()).isPresent()
@@ -165,11 +168,10 @@ final class SensorReplay {
                 }
             }
         }
-        // Health runs on reception time, as the live monitor does; the tick it misses between reports is taken
-        // here, before each report, which yields the same change times (they are computed from the last report).
+        // Health runs on reception time, as the live stage does, and advances to each report's reception first,
+        // which yields the same change times (they are computed from the last report).
         if (!a.received().isBefore(healthStart) && a.received().isBefore(period.to())) {
-            changes.addAll(health.advanceTo(a.received()));
-            changes.addAll(health.observe(a.observation(), a.received()));
+            changes.addAll(health.process(a));
         }
     }
 
