@@ -26,7 +26,7 @@ import org.truce.ingest.AssetHealthListener;
 import org.truce.ingest.Ingest;
 import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.server.log.LogApi;
 import org.truce.agreement.Agreement;
 import org.truce.pipeline.Acceptance;

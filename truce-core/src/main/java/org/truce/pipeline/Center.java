@@ -8,7 +8,6 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.truce.agreement.Agreement;
-import org.truce.pipeline.internal.RulePipeline;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
 import org.truce.sensing.Observation;

@@ -26,7 +26,7 @@ import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
 import org.truce.pipeline.Acceptance;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 
 /**

@@ -17,7 +17,7 @@ import org.truce.airspace.FlightPlan;
 import org.truce.airspace.FlightPlanId;
 import org.truce.airspace.FlightPlans;
 import org.truce.cases.Refusal;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.server.ServerModule;
 import org.truce.server.api.ProblemException;
 import org.truce.server.api.QueryParams;
@@ -85,7 +85,7 @@ public final class FlightPlansModule implements ServerModule {
         AssetId asset = AssetId.of(b.text("asset"));
         FlightPath path;
         try {
-            path = FlightPath.fromGeoJson(b.node("path", "a GeoJSON LineString or Polygon geometry"));
+            path = org.truce.codec.FlightPathJson.read(b.node("path", "a GeoJSON LineString or Polygon geometry"));
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable(Optional.of("path"), "'path': " + e.getMessage());
         }

@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.server.api.ProblemException;
 

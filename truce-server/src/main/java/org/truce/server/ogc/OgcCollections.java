@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.truce.agreement.Zone;
 import org.truce.fusion.Track;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.geo.GeoPoint;
 import org.truce.pipeline.Center;
 import org.truce.rules.Incident;
