@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -13,7 +15,9 @@ import org.truce.ledger.EntryFormatException;
 import org.truce.ledger.EntryKind;
 import org.truce.ledger.IncidentChange;
 import org.truce.ledger.LedgerFixtures;
+import org.truce.ledger.LedgerStore;
 import org.truce.ledger.ObservationBatch;
+import org.truce.ledger.memory.InMemoryLedgerStore;
 import org.truce.rules.IncidentState;
 
 /** The canonical entry encoding: header, sorted keys, round trips, clear refusals, and bytes that never change. */
@@ -59,5 +63,19 @@ class JsonEntryCodecTest {
                 .hasMessageContaining("unknown entry kind \"gossip\"");
         assertThatThrownBy(() -> JsonEntryCodec.canonical().decode("truce-entry v1 incident\n{\"a\":".getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("not JSON");
+    }
+
+    @Test
+    void theBytesOfAFixedLogNeverChange() throws Exception {
+        // The leaf hashes and every signed checkpoint depend on these bytes: this digest was taken from the
+        // encoding as it was inside truce-core before it moved here, and must stay what it is.
+        InMemoryLedgerStore store = new InMemoryLedgerStore();
+        LedgerFixtures.feed(LedgerFixtures.wired(store, store), 37);
+        MessageDigest all = MessageDigest.getInstance("SHA-256");
+        List<LedgerStore.StoredEntry> entries = store.read(0, 1000);
+        entries.forEach(e -> all.update(e.entry()));
+        assertThat(entries).hasSize(13);
+        assertThat(HexFormat.of().formatHex(all.digest()))
+                .isEqualTo("ba81d8e34834acfa5e4ae0b36435bfdf3e346a86bae7d67354fa2eedc8a3f315");
     }
 }
