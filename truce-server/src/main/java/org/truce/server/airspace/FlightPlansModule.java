@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.truce.codec.GeoJsonFeatures;
 import org.truce.airspace.Filing;
 import org.truce.airspace.FlightPath;
 import org.truce.airspace.FlightPlan;
@@ -119,11 +120,8 @@ public final class FlightPlansModule implements ServerModule {
     }
 
     private OgcFeature feature(FlightPlan p) {
-        ObjectNode f = mapper.createObjectNode();
-        f.put("type", "Feature");
-        f.put("id", p.id().value());
-        f.set("geometry", mapper.valueToTree(p.path()));
-        ObjectNode props = f.putObject("properties");
+        ObjectNode f = GeoJsonFeatures.feature(p.id().value(), mapper.valueToTree(p.path()));
+        ObjectNode props = GeoJsonFeatures.properties(f);
         props.put("id", p.id().value());
         ObjectNode all = mapper.valueToTree(p);
         all.remove("id");
