@@ -1,5 +1,7 @@
 package org.truce.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -26,6 +28,15 @@ class CoreArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.truce.pipeline..", "org.truce.cases..", "org.truce.store..")
                 .because("fusion is the inner domain that the pipeline, cases and store use, never the other way")
+                .check(CORE);
+    }
+
+    @Test
+    void theGroundVocabularyDependsOnNothingElseOfOurs() {
+        noClasses().that().resideInAPackage("org.truce.ground..")
+                .should().dependOnClassesThat(resideInAPackage("org.truce..").and(resideOutsideOfPackage("org.truce.ground..")))
+                .because("ids and uncertainty are what agreement, geo, sensing and fusion share: importing any of them "
+                        + "from here would make a loop")
                 .check(CORE);
     }
 
