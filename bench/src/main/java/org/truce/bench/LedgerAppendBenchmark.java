@@ -1,5 +1,6 @@
 package org.truce.bench;
 
+import org.truce.codec.JsonEntryCodec;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,9 +39,9 @@ public class LedgerAppendBenchmark {
 
     @Setup(Level.Iteration)
     public void freshLog() {
-        ledger = Ledger.open(new InMemoryLedgerStore());
+        ledger = Ledger.open(new InMemoryLedgerStore(), JsonEntryCodec.canonical());
         change = new IncidentChange(true, Samples.incident());
-        entry = EntryCodec.encode(EntryKind.INCIDENT, change);
+        entry = JsonEntryCodec.canonical().encode(EntryKind.INCIDENT, change);
     }
 
     /** Hash + store + tree, entry already encoded. */

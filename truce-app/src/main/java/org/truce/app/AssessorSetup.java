@@ -17,8 +17,8 @@ import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Contingent;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import org.truce.cases.AutoAssessor;
 import org.truce.codec.TruceJson;
 

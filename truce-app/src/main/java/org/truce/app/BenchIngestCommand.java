@@ -26,7 +26,7 @@ import org.truce.app.via.SimulatedAssets;
 import org.truce.app.via.TargetApi;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.sim.setup.SimulationSetup;
 import org.truce.store.jdbc.JdbcStore;

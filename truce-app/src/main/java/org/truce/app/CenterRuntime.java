@@ -27,7 +27,7 @@ import org.truce.ingest.Ingest;
 import org.truce.ingest.IngestGate;
 import org.truce.server.coverage.CoverageView;
 import org.truce.server.health.AssetHealthView;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.sensing.health.AssetHealthMonitor;
 import org.truce.topology.CoverageStage;
 import org.truce.topology.HealthStage;
@@ -144,7 +144,7 @@ final class CenterRuntime implements AutoCloseable {
             ingest.ifPresent(started::add);
             // Asset health: the adapters keep it for real sensors; a simulated center's is its health stage.
             AssetHealthListener health = ingest.map(Ingest::health).orElse(simHealth);
-            java.util.function.Function<org.truce.sensing.AssetId, org.truce.sensing.health.AssetStatus> healthStatus =
+            java.util.function.Function<org.truce.ground.AssetId, org.truce.sensing.health.AssetStatus> healthStatus =
                     ingest.isPresent() ? health::status : healthStage::status;
             org.truce.accounts.Accounts accounts = AccountsSetup.accounts(agreement, store, o.settings());
             if (sim != null) AccountsSetup.printDemoFile(AccountsSetup.demoAccounts(accounts, agreement, o.data()), out);

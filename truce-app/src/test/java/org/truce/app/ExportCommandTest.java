@@ -128,7 +128,7 @@ class ExportCommandTest {
         int plans;
         try (JdbcStore store = JdbcStore.h2(data)) {
             plans = store.flightPlanRepository().all().size();
-            long drones = store.assets().all().stream().filter(a -> a.kind() == org.truce.sensing.AssetKind.DRONE).count();
+            long drones = store.assets().all().stream().filter(a -> a.kind() == org.truce.ground.AssetKind.DRONE).count();
             assertThat(plans).as("simulate --data files one plan per drone for its one day").isEqualTo((int) drones).isPositive();
         }
         Path geojson = shared.resolve("plans.geojson");

@@ -1,5 +1,6 @@
 package org.truce.app;
 
+import org.truce.codec.JsonEntryCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ class SimulatedCenterTest {
         int plans;
         try (CenterRuntime runtime = CenterRuntime.start(options, new PrintWriter(log, true))) {
             long drones = runtime.center().store().assets().all().stream()
-                    .filter(a -> a.kind() == org.truce.sensing.AssetKind.DRONE).count();
+                    .filter(a -> a.kind() == org.truce.ground.AssetKind.DRONE).count();
             JsonNode list = json(runtime.uri(), "api/flight-plans");
             plans = list.size();
             assertThat(plans).as("one plan per drone for the first day").isEqualTo((int) drones).isPositive();
@@ -103,7 +104,7 @@ class SimulatedCenterTest {
             assertThat(cases).allSatisfy(c -> assertThat(runtime.center().store().incidents().find(c.incidentId())).isPresent());
             // a contingent's analyst assesses the newest case; the log gets its commitment, not its content
             org.truce.cases.Case newest = cases.stream().max(java.util.Comparator.comparing(org.truce.cases.Case::opened)).orElseThrow();
-            var ru = org.truce.cases.Principal.staff("analyst-ru", org.truce.cases.Role.ANALYST, org.truce.agreement.ContingentId.of("RU"));
+            var ru = org.truce.cases.Principal.staff("analyst-ru", org.truce.cases.Role.ANALYST, org.truce.ground.ContingentId.of("RU"));
             assessed = newest.id();
             try {
                 services.casework().submit(ru, assessed, new org.truce.cases.AssessmentDraft(org.truce.cases.Happened.YES,
@@ -119,14 +120,14 @@ class SimulatedCenterTest {
             var services = runtime.cases();
             if (assessed != null) {
                 assertThat(services.cases().find(assessed).orElseThrow().assessments())
-                        .containsKey(org.truce.agreement.ContingentId.of("RU"));
+                        .containsKey(org.truce.ground.ContingentId.of("RU"));
             }
             waitFor(() -> withoutCase(runtime), java.util.List::isEmpty);
             assertThat(services.audit().entries()).isNotEmpty();
         }
         try (var store = org.truce.store.jdbc.JdbcStore.h2(data)) {
             var tables = new org.truce.store.jdbc.JdbcLedgerStore(store.dataSource());
-            var check = org.truce.ledger.CommitRevealCheck.check(tables);
+            var check = org.truce.ledger.CommitRevealCheck.check(tables, JsonEntryCodec.canonical());
             assertThat(check.problems()).isEmpty();
             if (assessed != null) assertThat(check.commitments()).isPositive();
         }

@@ -11,8 +11,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Role;
 
 /**

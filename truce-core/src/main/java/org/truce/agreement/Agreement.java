@@ -1,5 +1,9 @@
 package org.truce.agreement;
 
+import org.truce.ground.ProvisionId;
+import org.truce.ground.ZoneId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.truce.agreement;
 
+import org.truce.ground.ContingentId;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package org.truce.agreement;
 
+import org.truce.ground.PartyId;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package org.truce.agreement;
 
+import org.truce.ground.ProvisionId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

@@ -1,12 +1,16 @@
 package org.truce.agreement;
 
+import org.truce.ground.RuleId;
+import org.truce.ground.ZoneId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.truce.sensing.AssetKind;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.AssetKind;
+import org.truce.ground.ObjectClass;
 
 /**
  * A machine-checkable rule, configured by data. Each type is evaluated by one generic evaluator;

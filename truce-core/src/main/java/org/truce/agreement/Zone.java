@@ -1,5 +1,7 @@
 package org.truce.agreement;
 
+import org.truce.ground.ZoneId;
+import org.truce.ground.PartyId;
 import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.geom.Geometry;

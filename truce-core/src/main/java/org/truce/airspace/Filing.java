@@ -2,7 +2,7 @@ package org.truce.airspace;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * What a contingent files for one sortie, before the desk checks it and gives it an id: see {@link FlightPlan} for

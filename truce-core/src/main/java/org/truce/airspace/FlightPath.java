@@ -1,8 +1,5 @@
 package org.truce.airspace;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -89,8 +86,7 @@ public record FlightPath(Shape shape, List<GeoPoint> points) {
         return e;
     }
 
-    /** The GeoJSON geometry object, as JSON writes it. */
-    @JsonValue
+    /** The GeoJSON geometry object (what {@code org.truce.codec.TruceJson} writes for a path). */
     public Map<String, Object> geoJson() {
         List<List<Double>> line = new ArrayList<>();
         for (GeoPoint p : points) line.add(List.of(p.lon(), p.lat()));
@@ -98,47 +94,6 @@ public record FlightPath(Shape shape, List<GeoPoint> points) {
         m.put("type", shape.geoJsonType());
         m.put("coordinates", shape == Shape.ROUTE ? line : List.of(line));
         return m;
-    }
-
-    /**
-     * Reads a GeoJSON {@code LineString} or {@code Polygon} (exterior ring only).
-     *
-     * @throws IllegalArgumentException saying what is wrong with it
-     */
-    @JsonCreator
-    public static FlightPath fromGeoJson(JsonNode g) {
-        if (g == null || !g.isObject()) throw new IllegalArgumentException("the path must be a GeoJSON geometry object");
-        String type = g.path("type").asText("");
-        JsonNode c = g.path("coordinates");
-        if (!c.isArray()) throw new IllegalArgumentException("the path's 'coordinates' must be an array");
-        return switch (type) {
-            case "LineString" -> route(positions(c, "coordinates"));
-            case "Polygon" -> {
-                if (c.size() != 1) {
-                    throw new IllegalArgumentException("a Polygon path must have exactly one ring (no holes); had " + c.size());
-                }
-                yield area(positions(c.get(0), "coordinates[0]"));
-            }
-            default -> throw new IllegalArgumentException("the path's type must be LineString (a route) or Polygon "
-                    + "(an area); got '" + type + "'");
-        };
-    }
-
-    private static List<GeoPoint> positions(JsonNode array, String where) {
-        if (!array.isArray()) throw new IllegalArgumentException("'" + where + "' must be an array of positions");
-        List<GeoPoint> out = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            JsonNode p = array.get(i);
-            if (!p.isArray() || p.size() < 2 || p.size() > 3 || !p.get(0).isNumber() || !p.get(1).isNumber()) {
-                throw new IllegalArgumentException("'" + where + "[" + i + "]' must be a position [lon, lat]");
-            }
-            try {
-                out.add(GeoPoint.of(p.get(1).asDouble(), p.get(0).asDouble()));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("'" + where + "[" + i + "]': " + e.getMessage());
-            }
-        }
-        return out;
     }
 
     private static Geometry polygon(List<GeoPoint> ring) {

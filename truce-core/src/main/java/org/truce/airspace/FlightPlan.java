@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
-import org.truce.sensing.AssetId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.AssetId;
 
 /**
  * One drone sortie as its contingent planned it: a 4D volume (a route or area on the ground, an altitude band, a

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * Where flight plans are kept. Implementations: {@link org.truce.airspace.memory.InMemoryFlightPlanRepository}

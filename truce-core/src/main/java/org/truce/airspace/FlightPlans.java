@@ -11,8 +11,8 @@ import java.util.function.Function;
 import org.truce.cases.Principal;
 import org.truce.cases.Refusal;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetId;
+import org.truce.ground.AssetKind;
 
 /**
  * The flight-plan desk: contingents file and cancel their drones' plans; anyone the caller lets through reads them.

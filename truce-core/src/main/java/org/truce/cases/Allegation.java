@@ -3,8 +3,8 @@ package org.truce.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
 
 /**
  * A claim of violation filed by a party's liaison officer. The claim itself never changes; only {@code status},

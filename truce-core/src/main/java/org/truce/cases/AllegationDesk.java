@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
 import org.truce.rules.Incident;
 
 /**

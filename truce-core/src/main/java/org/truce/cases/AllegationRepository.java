@@ -14,5 +14,5 @@ public interface AllegationRepository {
     List<Allegation> all();
 
     /** A fresh id for {@code party}'s next allegation, e.g. {@code ALG-AM-0001}. */
-    AllegationId nextId(org.truce.agreement.PartyId party);
+    AllegationId nextId(org.truce.ground.PartyId party);
 }

@@ -1,7 +1,5 @@
 package org.truce.cases;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
@@ -10,10 +8,6 @@ import org.truce.geo.GeoPoint;
 import org.truce.geo.LocalProjection;
 
 /** A place named in an allegation: a point with a radius, or a closed ring (polygon). Immutable. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = Area.Circle.class, name = "circle"),
-        @JsonSubTypes.Type(value = Area.Ring.class, name = "ring")})
 public sealed interface Area {
 
     /** The place as a polygon in the projection's metres. */

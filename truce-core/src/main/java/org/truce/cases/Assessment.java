@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
 
 /**
  * One contingent's independent judgement of an incident. Immutable once submitted; blind to the other contingents

@@ -3,7 +3,7 @@ package org.truce.cases;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /**
  * One action taken at the center: who, when, what, on which subject, and the subject's state before and after

@@ -3,7 +3,7 @@ package org.truce.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /** Port: the append-only audit trail. Implementations are thread-safe and never change or drop an entry. */
 public interface AuditLog {

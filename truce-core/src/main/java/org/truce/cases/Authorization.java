@@ -2,8 +2,8 @@ package org.truce.cases;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 
 /**
  * The one access policy of the center: a pure function of (principal, action, resource). Staff act only for their

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.ProvisionId;
 
 /**
  * The joint handling of one incident: one blind assessment from each contingent, then a finding or a dissent,

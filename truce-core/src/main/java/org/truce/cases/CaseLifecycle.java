@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.rules.Incident;
 
 /**

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /**
  * "Who is working on this": at most one holder per case per contingent, each lock lasting {@code ttl} from its

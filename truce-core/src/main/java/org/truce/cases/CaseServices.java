@@ -6,11 +6,6 @@ import java.time.InstantSource;
 import java.util.Objects;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Contingent;
-import org.truce.cases.memory.InMemoryAllegationRepository;
-import org.truce.cases.memory.InMemoryAuditLog;
-import org.truce.cases.memory.InMemoryCaseRepository;
-import org.truce.cases.memory.InMemoryOutbox;
-import org.truce.cases.memory.InMemoryRosterRepository;
 import org.truce.geo.LocalProjection;
 
 /**
@@ -35,17 +30,10 @@ public record CaseServices(Casework casework, AllegationDesk allegations, ShiftR
     }
 
     /**
-     * Builds the services over the given repositories, with the default allegation matching (6 h tolerance); the
-     * shift roster is kept in memory.
+     * Builds the services over the given repositories, with the default allegation matching (6 h tolerance) and
+     * the shift roster kept in {@code rosterStore} (a store's survives a restart). In-memory services for tests
+     * and a center without a store: {@code org.truce.cases.memory.InMemoryCases}.
      */
-    public static CaseServices over(Agreement agreement, CasePolicy policy, CaseRepository cases,
-                                    AllegationRepository allegations, NotificationOutbox outbox, AuditLog audit,
-                                    CoverageOracle coverage, InstantSource clock) {
-        return over(agreement, policy, cases, allegations, outbox, audit, new InMemoryRosterRepository(), coverage, clock);
-    }
-
-    /** As {@link #over(Agreement, CasePolicy, CaseRepository, AllegationRepository, NotificationOutbox, AuditLog,
-     * CoverageOracle, InstantSource)}, with the shift roster kept in {@code rosterStore} (it survives a restart). */
     public static CaseServices over(Agreement agreement, CasePolicy policy, CaseRepository cases,
                                     AllegationRepository allegations, NotificationOutbox outbox, AuditLog audit,
                                     RosterRepository rosterStore, CoverageOracle coverage, InstantSource clock) {
@@ -57,12 +45,5 @@ public record CaseServices(Casework casework, AllegationDesk allegations, ShiftR
         Instant now = clock.instant();
         ShiftRosters rosters = new ShiftRosters(agreement, now, now.plus(Duration.ofHours(8)), rosterStore, audit, clock);
         return new CaseServices(casework, desk, rosters, cases, allegations, outbox, audit);
-    }
-
-    /** In-memory services, for tests and a center without a store. */
-    public static CaseServices inMemory(Agreement agreement, CasePolicy policy, CoverageOracle coverage,
-                                        InstantSource clock) {
-        return over(agreement, policy, new InMemoryCaseRepository(), new InMemoryAllegationRepository(),
-                new InMemoryOutbox(), new InMemoryAuditLog(), coverage, clock);
     }
 }

@@ -1,7 +1,5 @@
 package org.truce.cases;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Map;
@@ -10,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.ProvisionId;
 
 /**
  * A case as one principal may see it at one instant, made only by {@link Visibility#redact}. This is what every
@@ -31,13 +29,6 @@ public record CaseView(CaseId id, String incidentId, ProvisionId provision, Case
     }
 
     /** What a viewer may know of one contingent's assessment. */
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-    @JsonSubTypes({
-            @JsonSubTypes.Type(value = Slot.Sealed.class, name = "sealed"),
-            @JsonSubTypes.Type(value = Slot.Pending.class, name = "pending"),
-            @JsonSubTypes.Type(value = Slot.Submitted.class, name = "submitted"),
-            @JsonSubTypes.Type(value = Slot.Missing.class, name = "missing"),
-            @JsonSubTypes.Type(value = Slot.Visible.class, name = "visible")})
     public sealed interface Slot {
         /** Blind: the viewer may not even know whether it was submitted. */
         record Sealed() implements Slot {}

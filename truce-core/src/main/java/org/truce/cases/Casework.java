@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.rules.Incident;
 
 /**

@@ -3,7 +3,7 @@ package org.truce.cases;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /**
  * Answers "was this area observed during this interval, by whom, with what probability of detection?". The real

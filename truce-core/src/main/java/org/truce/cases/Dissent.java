@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /**
  * Reconciliation ended without agreement: every contingent's position is published side by side, in contingent

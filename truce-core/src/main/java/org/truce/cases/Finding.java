@@ -3,8 +3,8 @@ package org.truce.cases;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
 
 /**
  * The joint outcome every contingent agreed to. Immutable.

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 
 /**
  * When assessments match, and the finding they make. Assessments match exactly when they agree on

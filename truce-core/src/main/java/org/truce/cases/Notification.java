@@ -2,7 +2,7 @@ package org.truce.cases;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 
 /** A message to a party about its allegation's outcome. Immutable. */
 public record Notification(PartyId recipient, AllegationId allegation, AllegationStatus status, Instant at,

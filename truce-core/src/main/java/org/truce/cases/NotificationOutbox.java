@@ -1,7 +1,7 @@
 package org.truce.cases;
 
 import java.util.List;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 
 /** Port: notifications waiting to be delivered to parties. Thread-safe; append-only. */
 public interface NotificationOutbox {

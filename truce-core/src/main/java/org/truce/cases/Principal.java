@@ -2,8 +2,8 @@ package org.truce.cases;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 
 /**
  * An authenticated person as the core sees it. Invariants: staff roles carry a contingent and no party; a liaison

@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /**
  * The discussion opened when assessments differ or one is missing. Immutable; each change is a new value.

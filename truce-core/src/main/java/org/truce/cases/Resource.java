@@ -1,8 +1,8 @@
 package org.truce.cases;
 
 import java.util.Objects;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 
 /** What an {@link Action} is applied to; it carries exactly what {@link Authorization} needs to decide. Immutable. */
 public sealed interface Resource {

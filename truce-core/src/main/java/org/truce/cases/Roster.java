@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Contingent;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.agreement.ParityRule;
 
 /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /**
  * The roster of one shift as the contingents build it: each contingent's senior officer sets only its own part of a
@@ -23,10 +23,6 @@ public final class ShiftRosters {
     private final RosterRepository store;
     private Roster draft;
     private Optional<Roster> active = Optional.empty();
-
-    public ShiftRosters(Agreement agreement, Instant shiftStart, Instant shiftEnd, AuditLog audit, InstantSource clock) {
-        this(agreement, shiftStart, shiftEnd, new org.truce.cases.memory.InMemoryRosterRepository(), audit, clock);
-    }
 
     /** Rosters kept in {@code store}; an empty draft for the given shift when the store holds none yet. */
     public ShiftRosters(Agreement agreement, Instant shiftStart, Instant shiftEnd, RosterRepository store, AuditLog audit,

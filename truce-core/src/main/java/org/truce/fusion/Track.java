@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.GeoPoint;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 
 /**
  * A fused ground object at one moment: the tracker's current estimate. A new estimate is a new record.

@@ -1,20 +1,13 @@
 package org.truce.implementation;
 
-import com.fasterxml.jackson.annotation.JsonSubTypes;
-import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.rules.IncidentState;
 
 /** What a status change rests on: incidents, coverage, or an amendment. Immutable values. */
-@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
-@JsonSubTypes({
-        @JsonSubTypes.Type(value = Evidence.IncidentRef.class, name = "incident"),
-        @JsonSubTypes.Type(value = Evidence.CoverageRef.class, name = "coverage"),
-        @JsonSubTypes.Type(value = Evidence.AmendmentRef.class, name = "amendment")})
 public sealed interface Evidence {
 
     /**

@@ -11,9 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Provision;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.agreement.ProvisionVersion;
-import org.truce.agreement.RuleId;
+import org.truce.ground.RuleId;
 import org.truce.agreement.RuleSpec;
 import org.truce.rules.Incident;
 

@@ -1,7 +1,7 @@
 package org.truce.implementation;
 
 import java.util.List;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.rules.Incident;
 
 /**

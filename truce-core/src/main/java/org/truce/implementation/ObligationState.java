@@ -2,8 +2,8 @@ package org.truce.implementation;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.RuleId;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.RuleId;
+import org.truce.ground.ZoneId;
 
 /**
  * One rule's status at an instant. Immutable.

@@ -12,9 +12,9 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.truce.agreement.Provision;
 import org.truce.agreement.ProvisionVersion;
-import org.truce.agreement.RuleId;
+import org.truce.ground.RuleId;
 import org.truce.agreement.RuleSpec;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.rules.Incident;
 import org.truce.rules.IncidentState;
 

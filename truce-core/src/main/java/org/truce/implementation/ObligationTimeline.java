@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.RuleId;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.RuleId;
+import org.truce.ground.ZoneId;
 
 /**
  * The status history of one rule of a provision (across its versions: a rule keeps its id when an amendment

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 
 /**
  * A provision's status at one instant, with its obligations'. Immutable.

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ZoneId;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.ground.ZoneId;
+import org.truce.pipeline.CoverageRecorder;
 
 /**
  * {@link ZoneCoverage} read from the live coverage projection: one {@link ZoneCoverage.Watch} per time bin of the

@@ -3,7 +3,7 @@ package org.truce.implementation;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.RuleId;
+import org.truce.ground.RuleId;
 
 /**
  * What an amendment did to one rule, compared with the version before. Immutable.

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.RuleId;
+import org.truce.ground.RuleId;
 
 /**
  * One transition of a timeline. Immutable.

@@ -9,7 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.truce.agreement.Provision;
 import org.truce.agreement.ProvisionVersion;
-import org.truce.agreement.RuleId;
+import org.truce.ground.RuleId;
 import org.truce.agreement.RuleSpec;
 
 /** A provision's versions as the tracker shows them: state at an instant and what each amendment changed. */

@@ -3,7 +3,7 @@ package org.truce.implementation;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 
 /**
  * Port: what watched a zone, and how well. The center's adapter reads the coverage projection; tests pass a lambda.

@@ -8,7 +8,7 @@ import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.cases.Allegation;
 import org.truce.cases.Assessment;
 import org.truce.cases.Case;
@@ -82,25 +82,25 @@ public final class CaseEntries {
     }
 
     /** {@code SHA-256(salt ‖ E)} in lowercase hex, E the canonical assessment entry (see the class comment). */
-    public static String commitment(byte[] salt, Object assessment) {
+    public static String commitment(EntryCodec codec, byte[] salt, Object assessment) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(salt);
-            d.update(EntryCodec.encode(EntryKind.ASSESSMENT, assessment));
+            d.update(codec.encode(EntryKind.ASSESSMENT, assessment));
             return HEX.formatHex(d.digest());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
     }
 
-    public static Commitment commit(byte[] secret, Case c, Assessment a) {
+    public static Commitment commit(EntryCodec codec, byte[] secret, Case c, Assessment a) {
         byte[] salt = salt(secret, c.id().value(), a.contingent(), a.submitted());
-        return new Commitment(c.id().value(), c.incidentId(), a.contingent(), commitment(salt, a));
+        return new Commitment(c.id().value(), c.incidentId(), a.contingent(), commitment(codec, salt, a));
     }
 
-    public static Reveal reveal(byte[] secret, Case c, Assessment a) {
+    public static Reveal reveal(EntryCodec codec, byte[] secret, Case c, Assessment a) {
         byte[] salt = salt(secret, c.id().value(), a.contingent(), a.submitted());
-        return new Reveal(c.id().value(), c.incidentId(), a.contingent(), HEX.formatHex(salt), commitment(salt, a), a);
+        return new Reveal(c.id().value(), c.incidentId(), a.contingent(), HEX.formatHex(salt), commitment(codec, salt, a), a);
     }
 
     static byte[] unhex(String hex) {

@@ -3,7 +3,7 @@ package org.truce.ledger;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Allegation;
 import org.truce.cases.AllegationId;
 import org.truce.cases.AllegationRepository;
@@ -30,11 +30,13 @@ import org.truce.cases.Finding;
  */
 public final class CaseLedgerRecorder {
     private final byte[] secret;
+    private final EntryCodec codec;
     private final LedgerOutbox outbox;
 
     /** @param secret the center's commitment secret (at least 32 bytes), kept off the log */
     public CaseLedgerRecorder(Ledger ledger, byte[] secret) {
         this.outbox = new LedgerOutbox(ledger);
+        this.codec = ledger.codec();
         if (secret.length < 32) throw new IllegalArgumentException("the commitment secret needs at least 32 bytes");
         this.secret = secret.clone();
     }
@@ -105,12 +107,12 @@ public final class CaseLedgerRecorder {
     private synchronized void saved(Optional<Case> before, Case after) {
         for (Assessment a : after.assessments().values()) {
             boolean isNew = before.map(b -> !b.assessments().containsKey(a.contingent())).orElse(true);
-            if (isNew) enqueue(EntryKind.ASSESSMENT_COMMITMENT, CaseEntries.commit(secret, after, a));
+            if (isNew) enqueue(EntryKind.ASSESSMENT_COMMITMENT, CaseEntries.commit(codec, secret, after, a));
         }
         boolean wasBlind = before.map(b -> b.state() == CaseState.ASSESSING).orElse(true);
         if (wasBlind && after.state() != CaseState.ASSESSING) {
             for (Assessment a : after.assessments().values()) {
-                enqueue(EntryKind.ASSESSMENT, CaseEntries.reveal(secret, after, a));
+                enqueue(EntryKind.ASSESSMENT, CaseEntries.reveal(codec, secret, after, a));
             }
         }
         boolean wasPublished = before.map(b -> b.state() == CaseState.PUBLISHED).orElse(false);

@@ -1,6 +1,5 @@
 package org.truce.ledger;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -31,8 +30,8 @@ public final class CommitRevealCheck {
 
     private CommitRevealCheck() {}
 
-    public static Report check(LedgerStore store) {
-        Objects.requireNonNull(store);
+    public static Report check(LedgerStore store, EntryCodec codec) {
+        Objects.requireNonNull(store); Objects.requireNonNull(codec);
         Tracker t = new Tracker();
         List<String> problems = new ArrayList<>();
         long size = store.size();
@@ -41,7 +40,7 @@ public final class CommitRevealCheck {
             if (page.isEmpty()) break;
             for (LedgerStore.StoredEntry e : page) {
                 try {
-                    EntryCodec.DecodedEntry d = EntryCodec.decode(e.entry());
+                    EntryCodec.DecodedEntry d = codec.decode(e.entry());
                     t.accept(d).ifPresent(p -> problems.add("entry " + e.index() + " (" + Tracker.key(d) + "): " + p));
                 } catch (EntryFormatException bad) {
                     // the log auditor reports malformed entries
@@ -64,10 +63,10 @@ public final class CommitRevealCheck {
         public java.util.Optional<String> accept(EntryCodec.DecodedEntry d) {
             if (d.kind() == EntryKind.ASSESSMENT_COMMITMENT) {
                 commitments++;
-                committed.putIfAbsent(key(d), d.json().path("commitment").asText());
+                committed.putIfAbsent(key(d), d.payload().text("commitment").orElse(""));
             } else if (d.kind() == EntryKind.ASSESSMENT) {
                 reveals++;
-                String problem = open(d.json(), committed.get(key(d)));
+                String problem = open(d.payload(), committed.get(key(d)));
                 if (problem == null) opened++;
                 else return java.util.Optional.of(problem);
             }
@@ -84,22 +83,22 @@ public final class CommitRevealCheck {
 
         /** {@code caseId/contingent} of a commitment or reveal. */
         public static String key(EntryCodec.DecodedEntry d) {
-            return d.json().path("caseId").asText() + "/" + d.json().path("contingent").asText();
+            return d.payload().text("caseId").orElse("") + "/" + d.payload().text("contingent").orElse("");
         }
     }
 
     /** Why {@code reveal} does not open {@code commitment}, or null when it does. */
-    static String open(JsonNode reveal, String commitment) {
+    static String open(EntryCodec.Payload reveal, String commitment) {
         if (commitment == null) return "no earlier commitment for this case and contingent";
-        JsonNode assessment = reveal.get("assessment");
-        if (assessment == null || !assessment.isObject()) return "the reveal holds no assessment";
+        java.util.Optional<byte[]> assessment = reveal.entryOf("assessment", EntryKind.ASSESSMENT);
+        if (assessment.isEmpty()) return "the reveal holds no assessment";
         byte[] salt;
         try {
-            salt = HexFormat.of().parseHex(reveal.path("salt").asText());
+            salt = HexFormat.of().parseHex(reveal.text("salt").orElse(""));
         } catch (IllegalArgumentException e) {
             return "the salt is not hex";
         }
-        String recomputed = hash(salt, EntryCodec.encode(EntryKind.ASSESSMENT, assessment));
+        String recomputed = hash(salt, assessment.get());
         if (!recomputed.equals(commitment)) {
             return "SHA-256(salt ‖ assessment) is " + recomputed + " but " + commitment + " was committed";
         }

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.truce.airspace.FlightPlan;
 import org.truce.airspace.FlightPlanId;
 import org.truce.airspace.FlightPlanRepository;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * Records flight plans in the transparency log: wrap the repository with {@link #recording} and every save that

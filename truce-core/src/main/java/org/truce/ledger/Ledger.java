@@ -14,16 +14,18 @@ public final class Ledger {
     private static final int PAGE = 50_000;
 
     private final LedgerStore store;
+    private final EntryCodec codec;
     private final MerkleTree tree = new MerkleTree();
     private final Rfc9162 hasher = new Rfc9162();
 
-    private Ledger(LedgerStore store) {
+    private Ledger(LedgerStore store, EntryCodec codec) {
         this.store = Objects.requireNonNull(store);
+        this.codec = Objects.requireNonNull(codec, "codec");
     }
 
-    /** Opens the log held by {@code store} (empty or not). */
-    public static Ledger open(LedgerStore store) {
-        Ledger l = new Ledger(store);
+    /** Opens the log held by {@code store} (empty or not), whose entries {@code codec} encodes. */
+    public static Ledger open(LedgerStore store, EntryCodec codec) {
+        Ledger l = new Ledger(store, codec);
         long n = store.size();
         for (long i = 0; i < n; ) {
             List<Hash> page = store.leafHashes(i, PAGE);
@@ -38,9 +40,14 @@ public final class Ledger {
         return store;
     }
 
+    /** How this log's entries are encoded (for the recorders and verifiers working on it). */
+    public EntryCodec codec() {
+        return codec;
+    }
+
     /** Encodes and appends a record; returns its index. */
     public long append(EntryKind kind, Object payload) {
-        return appendEncoded(EntryCodec.encode(kind, payload));
+        return appendEncoded(codec.encode(kind, payload));
     }
 
     /** Appends already-encoded entry bytes; returns its index. */

@@ -18,13 +18,15 @@ public final class LedgerAuditor {
     private final CheckpointStore checkpoints;
     private final Optional<String> origin;
     private final Optional<Ledger> live;
+    private final EntryCodec codec;
     private final LedgerAlertListener listener;
 
     /**
      * @param live the running ledger, whose in-memory head the store must still produce; empty for an offline check
      */
-    public LedgerAuditor(LedgerStore entries, CheckpointStore checkpoints, Optional<String> origin,
+    public LedgerAuditor(EntryCodec codec, LedgerStore entries, CheckpointStore checkpoints, Optional<String> origin,
                          Optional<Ledger> live, LedgerAlertListener listener) {
+        this.codec = Objects.requireNonNull(codec);
         this.entries = Objects.requireNonNull(entries);
         this.checkpoints = Objects.requireNonNull(checkpoints);
         this.origin = Objects.requireNonNull(origin);
@@ -35,7 +37,7 @@ public final class LedgerAuditor {
     public VerificationReport audit() {
         // Take the live head first: entries appended during the pass only make the store longer.
         Optional<TreeHead> liveHead = live.map(Ledger::head);
-        VerificationReport r = LogVerifier.verify(entries, checkpoints, origin);
+        VerificationReport r = LogVerifier.verify(codec, entries, checkpoints, origin);
         if (liveHead.isPresent()) {
             TreeHead h = liveHead.get();
             List<VerificationReport.Problem> extra = new ArrayList<>(r.problems());

@@ -19,7 +19,7 @@ public final class LedgerOutbox {
 
     /** Encodes the entry, queues it behind any waiting ones and tries to append them all. Never throws on refusal. */
     public synchronized void offer(EntryKind kind, Object payload) {
-        waiting.add(EntryCodec.encode(kind, payload));
+        waiting.add(ledger.codec().encode(kind, payload));
         try {
             flush();
         } catch (RuntimeException e) {

@@ -52,7 +52,7 @@ public final class LedgerRecorder implements CenterListener {
             }
             case CenterEvent.IncidentChanged i -> {
                 closeBatch();
-                outbox.add(EntryCodec.encode(EntryKind.INCIDENT, new IncidentChange(i.opened(), i.incident())));
+                outbox.add(ledger.codec().encode(EntryKind.INCIDENT, new IncidentChange(i.opened(), i.incident())));
             }
             case CenterEvent.TrackUpdated ignored -> { }
         }
@@ -99,13 +99,21 @@ public final class LedgerRecorder implements CenterListener {
             byte[] e = ledger.store().entry(i).orElse(null);
             if (e == null) continue;
             try {
-                EntryCodec.DecodedEntry d = EntryCodec.decode(e);
-                if (d.kind() == EntryKind.OBSERVATION_BATCH) return d.json().path("lastSeq").asLong(0);
+                EntryCodec.DecodedEntry d = ledger.codec().decode(e);
+                if (d.kind() == EntryKind.OBSERVATION_BATCH) return d.payload().text("lastSeq").map(LedgerRecorder::seq).orElse(0L);
             } catch (EntryFormatException bad) {
                 // The auditor reports malformed entries; keep looking further back.
             }
         }
         return 0;
+    }
+
+    private static long seq(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0; // as a missing lastSeq: the batch cannot say where it ended
+        }
     }
 
     /** Observations in the open batch plus entries not yet in the ledger. */
@@ -115,7 +123,7 @@ public final class LedgerRecorder implements CenterListener {
 
     private void closeBatch() {
         if (batch.isEmpty()) return;
-        outbox.add(EntryCodec.encode(EntryKind.OBSERVATION_BATCH, ObservationBatch.of(batch)));
+        outbox.add(ledger.codec().encode(EntryKind.OBSERVATION_BATCH, ObservationBatch.of(batch)));
         batch.clear();
     }
 

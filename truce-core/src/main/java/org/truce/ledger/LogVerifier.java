@@ -26,7 +26,7 @@ public final class LogVerifier {
      * @param entries        the stored entries in index order
      * @param expectedOrigin the origin every checkpoint must carry, if known
      */
-    public static VerificationReport verify(Iterator<LedgerStore.StoredEntry> entries, List<CheckpointRecord> checkpoints,
+    public static VerificationReport verify(EntryCodec codec, Iterator<LedgerStore.StoredEntry> entries, List<CheckpointRecord> checkpoints,
                                             List<KeyRecord> keys, List<String> roster, Optional<String> expectedOrigin) {
         List<VerificationReport.Problem> problems = new ArrayList<>();
         List<String> notes = new ArrayList<>();
@@ -60,9 +60,9 @@ public final class LogVerifier {
                 problem(problems, "entry " + e.index(), "its bytes do not match its stored leaf hash (entry altered)");
             }
             try {
-                EntryCodec.DecodedEntry d = EntryCodec.decode(e.entry());
+                EntryCodec.DecodedEntry d = codec.decode(e.entry());
                 if (d.kind() == EntryKind.CHECKPOINT_REFUSAL) {
-                    CheckpointRefusal r = EntryCodec.payload(d, CheckpointRefusal.class);
+                    CheckpointRefusal r = codec.payload(d, CheckpointRefusal.class);
                     refusedAt.computeIfAbsent(r.treeSize(), s -> new HashSet<>()).add(r.contingent());
                 }
                 long at = e.index();
@@ -165,8 +165,8 @@ public final class LogVerifier {
     }
 
     /** Verifies what a ledger store and checkpoint store hold. */
-    public static VerificationReport verify(LedgerStore entries, CheckpointStore checkpoints, Optional<String> origin) {
-        return verify(LedgerStores.iterate(entries), checkpoints.checkpoints(), checkpoints.keys(),
+    public static VerificationReport verify(EntryCodec codec, LedgerStore entries, CheckpointStore checkpoints, Optional<String> origin) {
+        return verify(codec, LedgerStores.iterate(entries), checkpoints.checkpoints(), checkpoints.keys(),
                 checkpoints.roster(), origin);
     }
 

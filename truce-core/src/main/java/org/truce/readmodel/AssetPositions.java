@@ -8,7 +8,7 @@ import org.truce.pipeline.CenterEvent;
 import org.truce.pipeline.CenterListener;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.store.ObservationLog;

@@ -1,7 +1,7 @@
 package org.truce.rules;
 
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.fusion.Track;
 
 /**

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.truce.agreement.RuleSpec.CeaseFire;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 import org.truce.sensing.Asset;
 import org.truce.sensing.Observation.FireCue;
 

@@ -1,9 +1,9 @@
 package org.truce.rules;
 
 import java.time.Instant;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.RuleSpec.CorridorControl;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 
 /**
  * corridor-control: armed forces whose estimated side is not an allowed party, inside the corridor at or after

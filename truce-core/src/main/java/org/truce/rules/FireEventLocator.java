@@ -2,7 +2,7 @@ package org.truce.rules;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.sensing.Asset;
 import org.truce.sensing.Observation.FireCue;
 

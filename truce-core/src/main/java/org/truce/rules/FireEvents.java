@@ -18,10 +18,10 @@ import org.truce.fusion.locate.EventLocator;
 import org.truce.fusion.locate.FireCues;
 import org.truce.fusion.locate.LocationResult;
 import org.truce.fusion.locate.LocatorConfig;
-import org.truce.fusion.uncertainty.ErrorEllipse;
-import org.truce.fusion.uncertainty.PositionEstimate;
+import org.truce.ground.uncertainty.ErrorEllipse;
+import org.truce.ground.uncertainty.PositionEstimate;
 import org.truce.geo.GeoPoint;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 import org.truce.rules.FireLocation.Method;
 import org.truce.rules.FireLocation.SideProbability;
 import org.truce.sensing.Asset;
@@ -201,7 +201,7 @@ final class FireEvents {
      * Adds one cue. Empty when the cue cannot be used (a bearing without a sensor position), when its event is not
      * (yet) placed inside {@code theater}, or when its episode is not yet corroborated.
      */
-    Optional<Raised> add(FireCue fc, Optional<Asset> asset, String observationId, org.truce.agreement.ZoneId theater) {
+    Optional<Raised> add(FireCue fc, Optional<Asset> asset, String observationId, org.truce.ground.ZoneId theater) {
         Optional<Entry> made = entry(fc, asset, observationId);
         if (made.isEmpty()) return Optional.empty();
         Entry entry = made.get();

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ZoneId;
-import org.truce.fusion.uncertainty.ErrorEllipse;
+import org.truce.ground.PartyId;
+import org.truce.ground.ZoneId;
+import org.truce.ground.uncertainty.ErrorEllipse;
 import org.truce.geo.GeoPoint;
 import org.truce.sensing.FireKind;
 

@@ -7,13 +7,13 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.util.PolygonExtracter;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.RuleSpec;
 import org.truce.agreement.Zone;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.agreement.ZoneRole;
-import org.truce.fusion.uncertainty.PositionEstimate;
-import org.truce.geo.ZoneIndex;
+import org.truce.ground.uncertainty.PositionEstimate;
+import org.truce.agreement.ZoneIndex;
 import org.truce.rules.FireLocation.SideProbability;
 
 /**

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.truce.agreement.RuleSpec.ForceCap;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
-import org.truce.geo.ZoneIndex;
-import org.truce.sensing.ObjectClass;
+import org.truce.agreement.ZoneIndex;
+import org.truce.ground.ObjectClass;
 
 /**
  * force-cap, two checks on confirmed tracks whose side is the capped party:

@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.RuleSpec.HoldPositions;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;

@@ -13,7 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 
 /**
  * The incident lifecycle. Violations with the same (rule, subject) while an incident is open make that incident

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ZoneId;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.truce.agreement.RuleSpec.RestrictedMovement;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 import org.truce.sensing.Asset;
 import org.truce.sensing.Observation.PlatformFix;
 

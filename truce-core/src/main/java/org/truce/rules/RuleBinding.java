@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import org.truce.agreement.Provision;
 import org.truce.agreement.RuleSpec;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 
 /**
  * One rule of one version of a provision: what an evaluator checks, and when it applies. Immutable.

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import org.truce.agreement.Agreement;
 import org.truce.fusion.locate.LocatorConfig;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 
 /**
  * What every evaluator may consult: the agreement, its zone index, and the attribution threshold. Immutable.

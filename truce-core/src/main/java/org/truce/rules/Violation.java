@@ -3,7 +3,7 @@ package org.truce.rules;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.GeoPoint;
 
 /**

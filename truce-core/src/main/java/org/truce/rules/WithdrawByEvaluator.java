@@ -1,9 +1,9 @@
 package org.truce.rules;
 
 import java.time.Instant;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.RuleSpec.WithdrawBy;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 
 /**
  * withdraw-by: armed forces of the listed parties inside the zone at or after the deadline. The deadline

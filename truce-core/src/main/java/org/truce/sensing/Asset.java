@@ -1,9 +1,11 @@
 package org.truce.sensing;
 
+import org.truce.ground.AssetKind;
+import org.truce.ground.AssetId;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.geo.GeoPoint;
 
 /**

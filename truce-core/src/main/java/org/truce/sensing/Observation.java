@@ -1,10 +1,12 @@
 package org.truce.sensing;
 
+import org.truce.ground.ObjectClass;
+import org.truce.ground.AssetId;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.GeoPoint;
 
 /**

@@ -3,7 +3,7 @@ package org.truce.store;
 import java.util.List;
 import java.util.Optional;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /** The registered assets. Thread-safe. */
 public interface AssetRegistry {

@@ -2,9 +2,9 @@ package org.truce.store;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
+import org.truce.ground.ZoneId;
 import org.truce.rules.IncidentState;
 
 /**

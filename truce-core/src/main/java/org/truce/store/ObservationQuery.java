@@ -2,7 +2,7 @@ package org.truce.store;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * Filters for the accepted-input log; every filter is optional. Time filters apply to the observation's

@@ -3,7 +3,7 @@ package org.truce.topology;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.sensing.AcceptedObservation;
 
 /**

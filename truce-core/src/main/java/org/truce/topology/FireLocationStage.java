@@ -6,16 +6,16 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.agreement.ZoneRole;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 import org.truce.pipeline.CenterConfig;
 import org.truce.rules.FireEventLocator;
 import org.truce.rules.LocatedFireEvent;
 import org.truce.rules.RuleContext;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 
 /**

@@ -8,7 +8,7 @@ import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.health.AssetHealthMonitor;
 import org.truce.sensing.health.AssetStatusChange;
 import org.truce.sensing.health.AssetStatus;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * The asset-health stage: an {@link AssetHealthMonitor} fed every accepted observation at its acceptance instant,

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Role;
 
 /**

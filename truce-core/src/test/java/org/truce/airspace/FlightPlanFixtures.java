@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.geo.GeoPoint;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetId;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.SensorSpec;
 
 /** Plans, assets and paths shared by the flight-plan tests and the store contract. */

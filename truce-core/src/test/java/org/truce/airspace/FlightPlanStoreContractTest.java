@@ -11,7 +11,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * The contract of {@link FlightPlanRepository}, run against every implementation: in memory, H2, PostgreSQL.

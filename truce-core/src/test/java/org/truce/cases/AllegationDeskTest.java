@@ -44,7 +44,7 @@ class AllegationDeskTest {
         var lifecycle = new CaseLifecycle(POLICY);
         Case c = lifecycle.open(i, BOTH, T0);
         Happened h = verdict == Verdict.CONFIRMED ? Happened.YES : Happened.NO;
-        Optional<org.truce.agreement.PartyId> p = h == Happened.YES ? Optional.of(AZ) : Optional.empty();
+        Optional<org.truce.ground.PartyId> p = h == Happened.YES ? Optional.of(AZ) : Optional.empty();
         c = lifecycle.submit(c, new Assessment(RU, "a", h, CEASEFIRE, p, 0.9, List.of(), "t", T0), T0);
         c = lifecycle.submit(c, new Assessment(TR, "b", h, CEASEFIRE, p, 0.9, List.of(), "t", T0), T0);
         if (!published) return c;

@@ -7,7 +7,7 @@ import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 class AuthorizationTest {
     static final CaseId CASE = CaseId.of("CASE-INC-1");

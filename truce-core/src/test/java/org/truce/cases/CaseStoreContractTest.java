@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.GeoPoint;
 
 /**

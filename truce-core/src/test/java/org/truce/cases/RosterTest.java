@@ -7,7 +7,7 @@ import static org.truce.cases.CaseFixtures.*;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.agreement.ParityRule;
 
 class RosterTest {

@@ -13,7 +13,7 @@ import org.truce.time.SimulatedClock;
 class ShiftRostersTest {
     final InMemoryAuditLog audit = new InMemoryAuditLog();
     final ShiftRosters rosters = new ShiftRosters(agreement(new ParityRule(0, 3, true, true)), T0, T0.plusSeconds(8 * 3600),
-            audit, new SimulatedClock(T0));
+            new org.truce.cases.memory.InMemoryRosterRepository(), audit, new SimulatedClock(T0));
 
     @Test
     void eachSideSetsItsPartAndTheRosterActivatesOnlyOnParity() {

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 
 /** The blind rule, for both contingents alike, through the one projection every channel uses. */
 class VisibilityTest {

@@ -9,19 +9,17 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.fusion.coverage.Look;
 import org.truce.fusion.locate.Cue;
 import org.truce.fusion.locate.FireCues;
-import org.truce.fusion.tracking.KalmanTracker;
+import org.truce.fusion.tracking.MultiSensorTracker;
 import org.truce.fusion.tracking.LocalDetection;
-import org.truce.fusion.tracking.TrackEstimate;
-import org.truce.fusion.tracking.KalmanTrackerConfig;
 import org.truce.geo.GeoPoint;
 import org.truce.geo.LocalProjection;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.FireKind;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /** The bridges between the domain's observations and tracks (WGS 84) and the fusion math (local metres). */
@@ -32,18 +30,18 @@ class DomainConversionTest {
 
     @Test
     void detectionsBecomeTracksAndComeBackAsDomainTracks() {
-        KalmanTracker tracker = new KalmanTracker(KalmanTrackerConfig.defaults());
+        MultiSensorTracker tracker = new MultiSensorTracker(utm, TrackerConfig.defaults());
         Coordinate start = utm.toLocal(premises);
-        List<TrackEstimate> out = new ArrayList<>();
+        Track track = null;
         for (int k = 0; k < 4; k++) {
             GeoPoint p = utm.toGeo(new Coordinate(start.x + 10 * k, start.y));
             var d = new Observation.Detection(new AssetId("RU-UAV-01"), T0.plusSeconds(k), p, 15, ObjectClass.TRUCK,
                     0.8, Optional.of(new PartyId("AZ")), 0.7, 2, Optional.empty());
             LocalDetection local = LocalDetection.from("OBS-" + (k + 1), d, utm);
             assertThat(local.covariance().sigmaM()).isCloseTo(15 / 1.1774, within(1e-3));
-            out = tracker.process(List.of(local), T0.plusSeconds(k));
+            tracker.advanceTo(d.time());
+            track = tracker.update("OBS-" + (k + 1), d);
         }
-        Track track = out.getFirst().toTrack(utm);
         assertThat(track.id()).isEqualTo("TRK-1");
         assertThat(track.status()).isEqualTo(TrackStatus.CONFIRMED);
         assertThat(utm.distanceM(track.position(), utm.toGeo(new Coordinate(start.x + 30, start.y))))

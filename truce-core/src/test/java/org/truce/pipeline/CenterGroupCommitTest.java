@@ -34,9 +34,9 @@ import org.junit.jupiter.api.Test;
 import org.truce.fusion.Track;
 import org.truce.rules.Incident;
 import org.truce.sensing.AcceptedObservation;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.FireKind;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentRepository;
@@ -354,7 +354,7 @@ class CenterGroupCommitTest {
         @Override public List<AcceptedObservation> read(long fromSeq, int limit) { return inner.read(fromSeq, limit); }
         @Override public Optional<AcceptedObservation> find(String id) { return inner.find(id); }
         @Override public Page<AcceptedObservation> query(ObservationQuery query) { return inner.query(query); }
-        @Override public Optional<AcceptedObservation> latest(org.truce.sensing.AssetId asset, String kind) {
+        @Override public Optional<AcceptedObservation> latest(org.truce.ground.AssetId asset, String kind) {
             return inner.latest(asset, kind);
         }
     }

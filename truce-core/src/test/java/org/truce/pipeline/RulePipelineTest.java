@@ -12,16 +12,16 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.rules.Incident;
 import org.truce.rules.IncidentState;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetId;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.FireKind;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /** The whole pipeline through a {@link Center}, driven by the {@link PipelineTestDriver}. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Envelope;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.geo.GeoPoint;

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.ProvisionId;
-import org.truce.fusion.uncertainty.ErrorEllipse;
+import org.truce.ground.ProvisionId;
+import org.truce.ground.uncertainty.ErrorEllipse;
 import org.truce.geo.GeoPoint;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.FireKind;
 import org.truce.sensing.Observation.FireCue;
 

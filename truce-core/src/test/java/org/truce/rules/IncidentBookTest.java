@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 
 class IncidentBookTest {
     private static final Agreement AGREEMENT = agreement();

@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.agreement.RuleSpec;
-import org.truce.geo.ZoneIndex;
+import org.truce.agreement.ZoneIndex;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 
 /** JMC-1: TR staff beacons confined to the premises [30, 30.2] x [-20, -19.8] km, tolerance 50 m. */
 class RestrictedMovementEvaluatorTest {

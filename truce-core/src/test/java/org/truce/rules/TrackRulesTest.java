@@ -12,8 +12,8 @@ import org.truce.agreement.Provision;
 import org.truce.agreement.RuleSpec;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
-import org.truce.geo.ZoneIndex;
-import org.truce.sensing.ObjectClass;
+import org.truce.agreement.ZoneIndex;
+import org.truce.ground.ObjectClass;
 
 /** Edge cases of the track-based rules, on exactly placed track estimates (the tracker is bypassed). */
 class TrackRulesTest {
@@ -22,14 +22,14 @@ class TrackRulesTest {
     private static final RuleContext CTX = new RuleContext(AGREEMENT, new ZoneIndex(AGREEMENT), 0.8, java.time.Duration.ofMinutes(10));
 
     private static RuleEvaluator evaluator(String provision, RuleSpec rule) {
-        Provision p = AGREEMENT.provision(org.truce.agreement.ProvisionId.of(provision)).orElseThrow();
+        Provision p = AGREEMENT.provision(org.truce.ground.ProvisionId.of(provision)).orElseThrow();
         return RuleEvaluators.create(new RuleBinding(p, 1, rule), CTX);
     }
 
     private static int step;
 
     private static List<Violation> see(RuleEvaluator e, String id, double east, double north, ObjectClass c,
-                                       org.truce.agreement.PartyId side) {
+                                       org.truce.ground.PartyId side) {
         Track t = confirmed(id, T.plusSeconds(++step), at(east, north), c, side);
         return e.onTrack(t, "OBS-" + step);
     }

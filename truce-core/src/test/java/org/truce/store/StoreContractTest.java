@@ -25,15 +25,15 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
+import org.truce.ground.ZoneId;
 import org.truce.fusion.Track;
 import org.truce.rules.Incident;
 import org.truce.rules.IncidentState;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 
 /**

@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.Agreement;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
 import org.truce.pipeline.CenterEvent;
 import org.truce.pipeline.Processor;
 import org.truce.rules.Incident;
 import org.truce.sensing.AcceptedObservation;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 import org.truce.store.memory.InMemoryStore;
 import org.truce.time.SimulatedClock;
 

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
 import org.truce.pipeline.CenterEvent;
 import org.truce.pipeline.CenterListener;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.health.AssetHealthMonitor;
 import org.truce.sensing.health.AssetStatus;
 import org.truce.sensing.health.AssetStatusChange;

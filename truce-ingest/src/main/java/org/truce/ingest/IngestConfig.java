@@ -10,7 +10,7 @@ import javax.net.ssl.SSLContext;
 import org.truce.ingest.klv.KlvSettings;
 import org.truce.ingest.mavlink.MavlinkSettings;
 import org.truce.ingest.mqtt.MqttSettings;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * Which sensor adapters {@link Ingest} runs and where. An empty port switches an adapter off. Every default is in

@@ -1,7 +1,7 @@
 package org.truce.ingest;
 
 import java.time.Instant;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /** Where adapters report link-level health that is not an observation (a MAVLink heartbeat). Thread-safe. */
 @FunctionalInterface

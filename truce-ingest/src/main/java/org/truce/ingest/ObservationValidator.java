@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Objects;
 import org.truce.geo.GeoPoint;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.time.SensorClock;

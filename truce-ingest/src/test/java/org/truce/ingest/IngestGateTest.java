@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.truce.geo.GeoPoint;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.IngestPort;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 
 /** {@link IngestGate#submitAll}: each observation is validated, the valid ones reach the port in one call. */

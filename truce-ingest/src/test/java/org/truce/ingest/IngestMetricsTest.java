@@ -34,7 +34,7 @@ class IngestMetricsTest {
         // the validator lets an unknown asset through only if the center is asked directly; through the gate it is
         // refused by the validator and counted once
         var r = fx.gate.submit("test", new org.truce.sensing.Observation.PlatformFix(
-                org.truce.sensing.AssetId.of("XX-1"), Fixture.T0, org.truce.geo.GeoPoint.of(1, 1), 0, 1, 0, 0));
+                org.truce.ground.AssetId.of("XX-1"), Fixture.T0, org.truce.geo.GeoPoint.of(1, 1), 0, 1, 0, 0));
         assertThat(r).isEqualTo(new Verdict.Refused(Reasons.UNKNOWN_ASSET, java.util.Optional.of("asset"),
                 "asset XX-1 is not registered"));
         assertThat(fx.rejected("test", Reasons.UNKNOWN_ASSET)).isEqualTo(1);

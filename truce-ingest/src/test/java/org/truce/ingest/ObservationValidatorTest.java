@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 class ObservationValidatorTest {
     final Fixture fx = new Fixture();

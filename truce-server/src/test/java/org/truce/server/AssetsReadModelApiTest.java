@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.geo.GeoPoint;
 import org.truce.store.jdbc.JdbcStore;

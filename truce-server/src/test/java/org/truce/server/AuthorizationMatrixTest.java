@@ -139,7 +139,7 @@ class AuthorizationMatrixTest {
             String allegationId = s.services.allegations().file(TestAuthenticator.parse("LIAISON_OFFICER AM"),
                     TestCenter.START.minusSeconds(3600), TestCenter.START,
                     new org.truce.cases.Area.Circle(org.truce.geo.GeoPoint.of(39.8, 46.8), 500), "artillery",
-                    org.truce.agreement.ProvisionId.of("¶1"), List.of()).id().value();
+                    org.truce.ground.ProvisionId.of("¶1"), List.of()).id().value();
             String flightPlanId = s.fileFlightPlan("ANALYST RU", "RU-UAV-01");
             Map<Route, Row> byRoute = new LinkedHashMap<>();
             for (Row row : rows(caseId, incidentId, allegationId, flightPlanId)) byRoute.put(new Route(row.method(), row.path()), row);

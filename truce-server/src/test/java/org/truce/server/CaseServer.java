@@ -45,7 +45,7 @@ final class CaseServer implements AutoCloseable {
      */
     CaseServer(OperationalData mode, boolean accounts) {
         var agreement = Fixtures.agreement();
-        services = CaseServices.inMemory(agreement, CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(),
+        services = org.truce.cases.memory.InMemoryCases.services(agreement, CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(),
                 tc.clock);
         ServerOptions options = ServerOptions.defaults().withTickInterval(Duration.ZERO).withCases(services)
                 .withOperationalData(mode)

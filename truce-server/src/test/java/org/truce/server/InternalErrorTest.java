@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.truce.pipeline.Center;
 import org.truce.sensing.AcceptedObservation;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentRepository;

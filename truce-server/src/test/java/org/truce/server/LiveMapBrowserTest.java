@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.TestInstance;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.server.coverage.CoverageView;
 
 /**
@@ -209,13 +209,13 @@ class LiveMapBrowserTest {
 
         // Flight plans: a plan filed for the next hours is drawn dashed on its route; a cancelled one is not.
         var ru = org.truce.cases.Principal.staff("analyst-ru", org.truce.cases.Role.ANALYST,
-                org.truce.agreement.ContingentId.of("RU"));
+                org.truce.ground.ContingentId.of("RU"));
         java.time.Instant now = tc.clock.instant();
         var route = org.truce.airspace.FlightPath.route(List.of(org.truce.geo.GeoPoint.of(39.80, 46.70),
                 org.truce.geo.GeoPoint.of(39.85, 46.80), org.truce.geo.GeoPoint.of(39.90, 46.85)));
-        String kept = flights.file(ru, new org.truce.airspace.Filing(org.truce.sensing.AssetId.of("RU-UAV-01"), route,
+        String kept = flights.file(ru, new org.truce.airspace.Filing(org.truce.ground.AssetId.of("RU-UAV-01"), route,
                 now, now.plus(Duration.ofHours(4)), 300, 1500, "patrol, sector north", "")).id().value();
-        String cancelled = flights.file(ru, new org.truce.airspace.Filing(org.truce.sensing.AssetId.of("RU-UAV-01"), route,
+        String cancelled = flights.file(ru, new org.truce.airspace.Filing(org.truce.ground.AssetId.of("RU-UAV-01"), route,
                 now.plus(Duration.ofHours(1)), now.plus(Duration.ofHours(2)), 300, 1500, "spare sortie", "")).id().value();
         flights.cancel(ru, org.truce.airspace.FlightPlanId.of(cancelled), "weather");
         page.locator("#flight-plans-toggle").uncheck();

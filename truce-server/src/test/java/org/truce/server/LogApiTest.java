@@ -1,5 +1,6 @@
 package org.truce.server;
 
+import org.truce.codec.JsonEntryCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,7 +34,7 @@ class LogApiTest {
     @Test
     void entriesAndConsistencyProofsVerifyAgainstTheServedRoots() throws Exception {
         InMemoryLedgerStore store = new InMemoryLedgerStore();
-        Ledger ledger = Ledger.open(store);
+        Ledger ledger = Ledger.open(store, JsonEntryCodec.canonical());
         for (int i = 0; i < 13; i++) ledger.appendEncoded(("entry " + i).getBytes(StandardCharsets.UTF_8));
         store.addCheckpoint(new CheckpointRecord(10, Instant.parse("2020-11-20T00:00:00Z"), "truce/test\n10\nroot\n"));
         server.serveLog(new LogApi.Source(ledger, store));
@@ -60,7 +61,7 @@ class LogApiTest {
     @Test
     void badRequestsAreProblems() throws Exception {
         InMemoryLedgerStore store = new InMemoryLedgerStore();
-        Ledger ledger = Ledger.open(store);
+        Ledger ledger = Ledger.open(store, JsonEntryCodec.canonical());
         ledger.appendEncoded("only".getBytes(StandardCharsets.UTF_8));
         Http http = startAndConnect();
         assertThat(http.get("/api/log/checkpoint").status()).as("no log wired").isEqualTo(404);

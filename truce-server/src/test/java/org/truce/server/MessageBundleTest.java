@@ -25,8 +25,8 @@ import org.truce.implementation.Reason;
 import org.truce.implementation.RuleChange;
 import org.truce.implementation.VersionView;
 import org.truce.rules.IncidentState;
-import org.truce.sensing.AssetKind;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.AssetKind;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.health.AssetStatus;
 
 /**

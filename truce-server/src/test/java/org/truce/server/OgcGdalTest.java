@@ -21,8 +21,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import java.time.Instant;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
 import org.truce.airspace.Filing;
 import org.truce.airspace.FlightPath;
 import org.truce.airspace.FlightPlans;
@@ -32,9 +32,9 @@ import org.truce.cases.CaseId;
 import org.truce.cases.CasePolicy;
 import org.truce.cases.CaseServices;
 import org.truce.cases.Happened;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.geo.GeoPoint;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.server.airspace.FlightPlansModule;
 import org.truce.server.api.ApiJson;
 import org.truce.server.coverage.CoverageView;
@@ -70,7 +70,7 @@ class OgcGdalTest {
                 CoverageRecorder.Config.defaults());
         tc.center.addListener(recorder);
         var agreement = Fixtures.agreement();
-        CaseServices cases = CaseServices.inMemory(agreement, CasePolicy.defaults(agreement.parity()),
+        CaseServices cases = org.truce.cases.memory.InMemoryCases.services(agreement, CasePolicy.defaults(agreement.parity()),
                 (a, f, t) -> List.of(), tc.clock);
         FlightPlans flights = new FlightPlans(new InMemoryFlightPlanRepository(), tc.store.assets()::find, tc.clock);
         server = new TruceServer(tc.center, ServerOptions.defaults().withTickInterval(Duration.ZERO)

@@ -35,7 +35,7 @@ class OpenApiTest {
                 .withModule(new org.truce.server.airspace.FlightPlansModule(new org.truce.airspace.FlightPlans(
                         new org.truce.airspace.memory.InMemoryFlightPlanRepository(), tc.store.assets()::find, tc.clock),
                         org.truce.server.api.ApiJson.mapper()))
-                .withCases(org.truce.cases.CaseServices.inMemory(agreement,
+                .withCases(org.truce.cases.memory.InMemoryCases.services(agreement,
                         org.truce.cases.CasePolicy.defaults(agreement.parity()), (a, f, t) -> List.of(), tc.clock)));
         server.start(0);
         var r = new Http(server.uri()).get("/openapi.json");

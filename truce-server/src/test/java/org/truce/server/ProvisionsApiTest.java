@@ -11,7 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.implementation.ImplementationTracker;
 import org.truce.implementation.RecordedZoneCoverage;
 import org.truce.server.provisions.ProvisionsModule;

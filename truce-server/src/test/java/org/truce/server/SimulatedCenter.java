@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.io.AgreementLoader;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.pipeline.Center;
 import org.truce.sim.Simulation;
 import org.truce.sim.setup.SimulationSetup;

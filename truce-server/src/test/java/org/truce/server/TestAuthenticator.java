@@ -2,8 +2,8 @@ package org.truce.server;
 
 import io.javalin.http.Context;
 import java.util.Locale;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Principal;
 import org.truce.cases.Role;
 import org.truce.server.auth.Authenticator;

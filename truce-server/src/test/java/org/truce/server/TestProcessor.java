@@ -12,9 +12,9 @@ import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.ProvisionId;
-import org.truce.agreement.RuleId;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ProvisionId;
+import org.truce.ground.RuleId;
+import org.truce.ground.ZoneId;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.geo.GeoPoint;
@@ -111,9 +111,9 @@ final class TestProcessor implements Processor {
 
     /** The cue's own fix as a located launch: a 95 % ellipse 2 CEP by 1 CEP, long axis at 30°, undetermined side. */
     private static org.truce.rules.FireLocation located(Observation.FireCue f, String id) {
-        var e = new org.truce.fusion.uncertainty.ErrorEllipse(2 * f.cepM(), f.cepM(), 30, 0.95);
+        var e = new org.truce.ground.uncertainty.ErrorEllipse(2 * f.cepM(), f.cepM(), 30, 0.95);
         var side = new org.truce.rules.FireLocation.SideProbability(ZoneId.of("am-held"),
-                org.truce.agreement.PartyId.of("AM"), 0.35, Optional.of(org.truce.agreement.PartyId.of("AZ")), 0.5,
+                org.truce.ground.PartyId.of("AM"), 0.35, Optional.of(org.truce.ground.PartyId.of("AZ")), 0.5,
                 0.15);
         return new org.truce.rules.FireLocation(org.truce.rules.FireLocation.Method.LOCATED, f.fireKind(),
                 f.position().get(), Optional.of(e), 2 * f.cepM(), 1, Map.of("fix", 1), List.of(id), 1,

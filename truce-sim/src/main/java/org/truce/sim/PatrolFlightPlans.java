@@ -17,7 +17,7 @@ import org.truce.airspace.FlightPlans;
 import org.truce.cases.Principal;
 import org.truce.cases.Role;
 import org.truce.geo.GeoPoint;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sim.world.DroneFlight;
 import org.truce.sim.world.TheaterMap;
 

@@ -13,8 +13,8 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import org.locationtech.jts.geom.Coordinate;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ZoneId;
 import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.IngestPort;
 import org.truce.sensing.Asset;
@@ -225,7 +225,7 @@ public final class Simulation {
         for (World.Patrol p : world.patrols) if (p.unit().idle()) patrol(p, t0);
         for (Unit u : world.units) u.advance(t0, dt);
         for (DroneFlight f : world.flights) f.advance(t0, dt);
-        for (SimAsset a : world.assets) if (a.asset().kind() == org.truce.sensing.AssetKind.STAFF_BEACON) a.advance(t0, dt);
+        for (SimAsset a : world.assets) if (a.asset().kind() == org.truce.ground.AssetKind.STAFF_BEACON) a.advance(t0, dt);
         nowS = t1;
         steps++;
         monitor.evaluate(t1, world.units, world.assets);
@@ -315,7 +315,7 @@ public final class Simulation {
                     s.burst()));
         }
         for (SimAsset a : world.assets) {
-            if (a.asset().kind() != org.truce.sensing.AssetKind.STAFF_BEACON || a.silent(t1)) continue;
+            if (a.asset().kind() != org.truce.ground.AssetKind.STAFF_BEACON || a.silent(t1)) continue;
             if (t1 >= a.nextFixS) {
                 sensors.fix(a, t1);
                 a.nextFixS = t1 + sm.beaconFixSeconds() - 1e-6;

@@ -12,21 +12,21 @@ import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Contingent;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.agreement.ParityRule;
 import org.truce.agreement.Party;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.PartyRole;
 import org.truce.agreement.Provision;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.agreement.ProvisionVersion;
-import org.truce.agreement.RuleId;
+import org.truce.ground.RuleId;
 import org.truce.agreement.RuleSpec;
 import org.truce.agreement.Zone;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.agreement.ZoneRole;
 import org.truce.geo.LocalProjection;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 
 /**
  * A programmatic stand-in for the Karabakh 2020 agreement, built from the approximate outlines of

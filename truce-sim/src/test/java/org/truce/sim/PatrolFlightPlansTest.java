@@ -11,7 +11,7 @@ import org.truce.airspace.FlightPlan;
 import org.truce.airspace.FlightPlans;
 import org.truce.airspace.memory.InMemoryFlightPlanRepository;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 
 /** The simulated contingents file one plan per drone per day, from its patrol track, ahead of the day and once. */
 class PatrolFlightPlansTest {

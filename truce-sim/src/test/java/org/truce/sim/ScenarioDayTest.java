@@ -8,7 +8,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.RuleSpec;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.Observation;
 import org.truce.sim.truth.TruthViolation;
 
@@ -90,7 +90,7 @@ class ScenarioDayTest {
     void patrolsDriveAlongTheirSectorRoutes() {
         var day = Runs.day(1);
         var proj = new org.truce.geo.LocalProjection(KarabakhFixture.UTM38N);
-        var line = proj.toLocal(KarabakhFixture.agreement().zone(org.truce.agreement.ZoneId.of("am-held")).orElseThrow()
+        var line = proj.toLocal(KarabakhFixture.agreement().zone(org.truce.ground.ZoneId.of("am-held")).orElseThrow()
                 .geometry()).getBoundary();
         var patrols = day.truth().entities().stream().filter(e -> e.role().equals("PATROL")).toList();
         assertThat(patrols).hasSize(4);

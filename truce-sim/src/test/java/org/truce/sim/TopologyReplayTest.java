@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.Agreement;
 import org.truce.fusion.Track;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.pipeline.Center;
 import org.truce.pipeline.CenterEvent;
 import org.truce.rules.FireLocation;

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 import org.truce.app.via.MavlinkSender;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * A bounded, open-loop MAVLink 2 load over UDP: drone fixes (SYSTEM_TIME + GLOBAL_POSITION_INT, as {@code truce

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import org.truce.agreement.Agreement;
 import org.truce.pipeline.Acceptance;
 import org.truce.sensing.AcceptedObservation;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.sim.Simulation;
 import org.truce.sim.StepListener;

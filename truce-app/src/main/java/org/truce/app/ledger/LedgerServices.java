@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +59,7 @@ public record LedgerServices(String origin, Ledger ledger, LedgerRecorder record
             Instant now, LedgerAlertListener alerts) {
         String origin = originOf(agreement);
         List<String> roster = agreement.contingents().stream().map(Contingent::id).map(c -> c.value()).toList();
-        Ledger ledger = Ledger.open(store);
+        Ledger ledger = Ledger.open(store, JsonEntryCodec.canonical());
         List<KeyCosigner> cosigners = new ArrayList<>();
         for (Map.Entry<String, Path> e : keyFiles.entrySet()) {
             if (!roster.contains(e.getKey())) {
@@ -82,7 +83,7 @@ public record LedgerServices(String origin, Ledger ledger, LedgerRecorder record
         LedgerRecorder recorder = LedgerRecorder.withDefaults(ledger);
         recorder.catchUp(observations);
         Checkpointer checkpointer = new Checkpointer(ledger, store, origin, roster, cosigners, interval, recorder::flush);
-        LedgerAuditor auditor = new LedgerAuditor(store, store, Optional.of(origin), Optional.of(ledger), alerts);
+        LedgerAuditor auditor = new LedgerAuditor(JsonEntryCodec.canonical(), store, store, Optional.of(origin), Optional.of(ledger), alerts);
         return new LedgerServices(origin, ledger, recorder, checkpointer, auditor);
     }
 

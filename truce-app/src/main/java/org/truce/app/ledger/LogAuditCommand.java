@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.truce.ledger.LedgerAuditor;
@@ -19,7 +20,7 @@ public final class LogAuditCommand extends LedgerSubcommand {
     @Override
     protected int execute() {
         try (JdbcLedgerStore store = LedgerData.open(data)) {
-            VerificationReport r = new LedgerAuditor(store, store, LedgerData.origin(Optional.empty(), store.checkpoints()),
+            VerificationReport r = new LedgerAuditor(JsonEntryCodec.canonical(), store, store, LedgerData.origin(Optional.empty(), store.checkpoints()),
                     Optional.empty(), report -> { }).audit();
             if (r.ok()) {
                 spec.commandLine().getOut().printf("OK: %d entries, %d checkpoints (%d joint)%n", r.entries(),

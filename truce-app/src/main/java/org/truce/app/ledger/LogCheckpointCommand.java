@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -54,7 +55,7 @@ public final class LogCheckpointCommand extends LedgerSubcommand {
                                 + " is not registered with this log (truce log keygen --data ... --contingent ...)"));
                 cosigners.add(KeyCosigner.resume(c, k, o, store));
             }
-            Ledger ledger = Ledger.open(store);
+            Ledger ledger = Ledger.open(store, JsonEntryCodec.canonical());
             CheckpointOutcome out = new Checkpointer(ledger, store, o, required, cosigners, Duration.ZERO, () -> { })
                     .checkpoint(Clock.systemUTC().instant());
             out.note().ifPresent(n -> spec.commandLine().getOut().print(n.text()));

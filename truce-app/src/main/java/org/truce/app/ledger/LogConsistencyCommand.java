@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +27,7 @@ public final class LogConsistencyCommand extends LedgerSubcommand {
     @Override
     protected int execute() {
         try (JdbcLedgerStore store = LedgerData.open(data)) {
-            Ledger ledger = Ledger.open(store);
+            Ledger ledger = Ledger.open(store, JsonEntryCodec.canonical());
             if (from < 0 || from > to || to > ledger.size()) {
                 throw new IllegalArgumentException("need 0 <= --from <= --to <= " + ledger.size());
             }

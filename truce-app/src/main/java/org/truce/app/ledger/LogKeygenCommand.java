@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -45,7 +46,7 @@ public final class LogKeygenCommand extends LedgerSubcommand {
             try (JdbcLedgerStore store = LedgerData.open(data.get())) {
                 KeyRecord rec = new KeyRecord(contingent.get(), key.verifier().text(), Clock.systemUTC().instant());
                 store.addKey(rec);
-                Ledger.open(store).append(EntryKind.KEY, rec);
+                Ledger.open(store, JsonEntryCodec.canonical()).append(EntryKind.KEY, rec);
             }
         }
         return 0;

@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,7 +31,7 @@ public final class LogProofCommand extends LedgerSubcommand {
     @Override
     protected int execute() {
         try (JdbcLedgerStore store = LedgerData.open(data)) {
-            Ledger ledger = Ledger.open(store);
+            Ledger ledger = Ledger.open(store, JsonEntryCodec.canonical());
             List<CheckpointRecord> cps = store.checkpoints();
             long n = size.orElseGet(() -> cps.isEmpty() || cps.get(cps.size() - 1).treeSize() <= index
                     ? ledger.size() : cps.get(cps.size() - 1).treeSize());

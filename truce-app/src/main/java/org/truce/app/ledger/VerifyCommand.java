@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class VerifyCommand extends LedgerSubcommand {
             LedgerBundle b = LedgerBundle.open(dir);
             List<KeyRecord> trusted = keys.map(LedgerBundle::readKeys).orElseGet(b::keys);
             List<String> required = roster.isEmpty() ? b.roster() : roster;
-            r = LogVerifier.verify(b.entries(), b.checkpoints(), trusted, required,
+            r = LogVerifier.verify(JsonEntryCodec.canonical(), b.entries(), b.checkpoints(), trusted, required,
                     Optional.of(origin.orElse(b.origin())));
             if (b.declaredEntries() != r.entries()) {
                 List<VerificationReport.Problem> p = new java.util.ArrayList<>(r.problems());

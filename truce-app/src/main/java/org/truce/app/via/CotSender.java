@@ -13,7 +13,7 @@ import java.util.List;
 import org.truce.ingest.cot.CotEvent;
 import org.truce.ingest.cot.CotMapper;
 import org.truce.ingest.cot.CotXml;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /**

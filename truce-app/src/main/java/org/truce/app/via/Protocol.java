@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.Observation;
 
 /**

@@ -18,7 +18,7 @@ import org.truce.pipeline.Acceptance;
 import org.truce.rules.Incident;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.sim.RunSummary;
 import org.truce.sim.SimStep;

@@ -1,5 +1,6 @@
 package org.truce.app.ledger;
 
+import org.truce.codec.JsonEntryCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Contingent;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.agreement.ParityRule;
 import org.truce.ledger.EntryCodec;
 import org.truce.ledger.EntryKind;
@@ -49,7 +50,7 @@ class LedgerServicesTest {
             assertThat(s.origin()).isEqualTo("truce/karabakh-2020");
             assertThat(store.roster()).containsExactly("RU", "TR");
             assertThat(store.keys()).hasSize(2);
-            assertThat(EntryCodec.decode(store.entry(0).orElseThrow()).kind()).isEqualTo(EntryKind.KEY);
+            assertThat(JsonEntryCodec.canonical().decode(store.entry(0).orElseThrow()).kind()).isEqualTo(EntryKind.KEY);
             for (int i = 1; i <= 10; i++) {
                 s.recorder().on(new CenterEvent.ObservationAccepted(LedgerFixtures.observation(i)));
                 s.tick(LedgerFixtures.observation(i).received());

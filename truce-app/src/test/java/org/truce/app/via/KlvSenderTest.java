@@ -26,7 +26,7 @@ import org.truce.pipeline.Acceptance;
 import org.truce.pipeline.Center;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.sim.Simulation;
 import org.truce.sim.setup.SimulationSetup;

@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.geo.GeoPoint;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetId;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.FireKind;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 import org.truce.sensing.SensorSpec;
 

@@ -10,7 +10,7 @@ import java.util.TreeMap;
 import org.truce.airspace.FlightPlan;
 import org.truce.airspace.FlightPlanId;
 import org.truce.airspace.FlightPlanRepository;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /** Flight plans in memory, for tests, benchmarks and the simulator. Thread-safe (synchronized). */
 public final class InMemoryFlightPlanRepository implements FlightPlanRepository {

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Allegation;
 import org.truce.cases.AllegationId;
 import org.truce.cases.AllegationRepository;

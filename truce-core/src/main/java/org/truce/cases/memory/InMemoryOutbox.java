@@ -2,7 +2,7 @@ package org.truce.cases.memory;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Notification;
 import org.truce.cases.NotificationOutbox;
 

@@ -80,7 +80,7 @@ public final class CoverageMap {
     }
 
     /** The share of {@code place} inside {@code footprint}, in [0, 1]. */
-    static double share(Geometry footprint, Geometry place) {
+    public static double share(Geometry footprint, Geometry place) {
         if (!footprint.getEnvelopeInternal().intersects(place.getEnvelopeInternal())) {
             return 0;
         }

@@ -5,8 +5,8 @@ import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.truce.fusion.uncertainty.Covariance2;
-import org.truce.fusion.uncertainty.PositionEstimate;
+import org.truce.ground.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.PositionEstimate;
 
 /**
  * A bearing-and-distance-band report ("3–6 km south-east") as geometry: a point with a covariance for the

@@ -3,7 +3,7 @@ package org.truce.fusion.locate;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 
 /**
  * One sensor's report about a fire event, in a local metric frame (x east, y north, metres). The caller builds cues

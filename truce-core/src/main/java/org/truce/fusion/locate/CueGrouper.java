@@ -6,7 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 
 /**
  * Sorts a stream of cues into groups that can be of one event, before {@link EventLocator} locates each group.

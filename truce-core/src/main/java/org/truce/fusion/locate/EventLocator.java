@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 import org.truce.fusion.internal.SmallMatrix;
 import org.truce.fusion.locate.LocationResult.Reason;
-import org.truce.fusion.uncertainty.Covariance2;
-import org.truce.fusion.uncertainty.ErrorEllipse;
+import org.truce.ground.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.ErrorEllipse;
 
 /**
  * Locates one fire event from a group of cues (acoustic arrivals, bearings with or without distance bands, fixes)

@@ -2,7 +2,7 @@ package org.truce.fusion.locate;
 
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 import org.truce.geo.LocalProjection;
 import org.truce.sensing.Observation;
 

@@ -4,11 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.locationtech.jts.geom.Coordinate;
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 import org.truce.geo.GeoPoint;
 import org.truce.geo.LocalProjection;
-import org.truce.fusion.uncertainty.ErrorEllipse;
-import org.truce.fusion.uncertainty.PositionEstimate;
+import org.truce.ground.uncertainty.ErrorEllipse;
+import org.truce.ground.uncertainty.PositionEstimate;
 
 /**
  * A fire event located from several cues, in the local metric frame. Immutable.

@@ -1,6 +1,6 @@
 package org.truce.fusion.locate;
 
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 
 /**
  * Scores located events against ground truth, for the simulator's evaluation: RMS error, the Cramér–Rao bound's

@@ -7,7 +7,7 @@ import static org.truce.fusion.internal.SmallMatrix.subtract;
 import static org.truce.fusion.internal.SmallMatrix.symmetrize;
 import static org.truce.fusion.internal.SmallMatrix.transpose;
 
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 
 /**
  * The Kalman filter of a 2-D constant-velocity target with a position measurement.

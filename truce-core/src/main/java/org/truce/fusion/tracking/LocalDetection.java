@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.locationtech.jts.geom.Coordinate;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.LocalProjection;
 import org.truce.sensing.Appearance;
 import org.truce.sensing.Observation;
-import org.truce.fusion.uncertainty.Covariance2;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.uncertainty.Covariance2;
+import org.truce.ground.ObjectClass;
 
 /**
  * A detection already projected into the tracker's local metric frame (x east, y north, metres). The caller converts

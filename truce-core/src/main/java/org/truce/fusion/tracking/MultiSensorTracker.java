@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.fusion.Tracker;
 import org.truce.fusion.TrackerConfig;
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 import org.truce.geo.LocalProjection;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /**
@@ -38,8 +38,8 @@ import org.truce.sensing.Observation;
  * which of the two keeps the post's track). A later detection that fits better displaces the earlier one: the track
  * is restored to its state before it, takes the later detection, and the displaced detection is associated anew
  * among the other tracks (once: it displaces nothing). The displaced detection's track is published with its next
- * update. Detections arriving one by one make this a sequential approximation of GNN; {@link KalmanTracker} assigns
- * whole scans with the Hungarian method.
+ * update. Detections arriving one by one make this a sequential approximation of global-nearest-neighbour
+ * assignment over a scan.
  *
  * <p><b>Coasting.</b> A track's predicted position covariance grows with the filter's process noise but never beyond
  * what {@link TrackerConfig#maxSpeedMps()} allows since its last detection, so a gate stays within physical reach.

@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.locationtech.jts.geom.Coordinate;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.geo.LocalProjection;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 
 /**
  * One track's mutable state inside {@link MultiSensorTracker}: filter state at the last detection, lifecycle, the

@@ -1,10 +1,10 @@
 /**
  * Multi-sensor, multi-target tracking in a local metric frame (metres, x east / y north).
  *
- * <p>{@link org.truce.fusion.tracking.KalmanTracker} implements {@link org.truce.fusion.tracking.LocalTracker}:
- * feed it scans of {@link org.truce.fusion.tracking.LocalDetection}s (built with
- * {@link org.truce.fusion.tracking.LocalDetection#from}) and turn its
- * {@link org.truce.fusion.tracking.TrackEstimate}s back into domain tracks with
- * {@link org.truce.fusion.tracking.TrackEstimate#toTrack}. Pure and deterministic: no clock, no randomness.
+ * <p>{@link org.truce.fusion.tracking.MultiSensorTracker} is the center's one tracker: fed observation by
+ * observation, it turns {@link org.truce.fusion.tracking.LocalDetection}s (built with
+ * {@link org.truce.fusion.tracking.LocalDetection#from}) into domain tracks, with constant-velocity Kalman filters
+ * ({@link org.truce.fusion.tracking.ConstantVelocityFilter}) and log-odds class and side fusion
+ * ({@link org.truce.fusion.tracking.LogOddsVote}). Pure and deterministic: no clock, no randomness.
  */
 package org.truce.fusion.tracking;

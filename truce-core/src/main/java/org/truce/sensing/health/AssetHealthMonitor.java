@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.truce.geo.GeoPoint;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.sensing.SensorSpec;
 

@@ -2,7 +2,7 @@ package org.truce.sensing.health;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * One step of an asset's status timeline.

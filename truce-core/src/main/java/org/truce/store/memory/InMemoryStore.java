@@ -13,7 +13,7 @@ import org.truce.fusion.Track;
 import org.truce.rules.Incident;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentQuery;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.Polygon;
-import org.truce.fusion.uncertainty.PositionEstimate;
+import org.truce.ground.uncertainty.PositionEstimate;
 
 class BearingBandTest {
     private final GeometryFactory gf = new GeometryFactory();

@@ -10,7 +10,7 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.truce.fusion.locate.LocationResult.Reason;
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 
 class EventLocatorTest {
     private static final Instant EMISSION = Instant.parse("2020-11-14T03:12:40Z");

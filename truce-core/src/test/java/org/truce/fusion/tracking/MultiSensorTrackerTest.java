@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.fusion.TrackerConfig;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.AssetId;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation.Detection;
 
 class MultiSensorTrackerTest {
@@ -41,7 +41,7 @@ class MultiSensorTrackerTest {
     }
 
     /** A stationary AM APC at (e, n), seen every 10 s for a minute from {@code t}. */
-    private Track look(Instant t, double e, double n, ObjectClass c, org.truce.agreement.PartyId side) {
+    private Track look(Instant t, double e, double n, ObjectClass c, org.truce.ground.PartyId side) {
         return feedAll(path("RU-UAV-01", t, 10, 7, e, n, e, n, c, side, 0.9));
     }
 
@@ -108,9 +108,32 @@ class MultiSensorTrackerTest {
         assertThat(second.id()).isEqualTo("TRK-2");
     }
 
+    @Test
+    void twoSensorsOnOneObjectMakeOneTrackAndFuseClassAndSide() {
+        // Ported from the scan tracker that only tests used: a confident camera (APC, AM) and a vaguer drone
+        // (TANK, no side) on one object moving 6 m/s east, both every 5 s.
+        org.truce.ground.PartyId am = AM;
+        Track last = null;
+        for (int k = 0; k < 8; k++) {
+            Instant t = T0.plusSeconds(5L * k);
+            double e = 1000 + 30.0 * k;
+            tracker.advanceTo(t);
+            last = tracker.update("OBS-" + (++seq), new Detection(AssetId.of("RU-CAM-01"), t, at(e + 3, 200 - 2), 10,
+                    ObjectClass.APC, 0.7, Optional.of(am), 0.8, 1, Optional.empty()));
+            last = tracker.update("OBS-" + (++seq), new Detection(AssetId.of("TR-UAV-02"), t, at(e - 4, 200 + 5), 20,
+                    ObjectClass.TANK, 0.55, Optional.empty(), 0, 1, Optional.empty()));
+        }
+        assertThat(tracker.tracks()).hasSize(1);
+        assertThat(last.status()).isEqualTo(TrackStatus.CONFIRMED);
+        assertThat(last.hits()).isEqualTo(16);
+        assertThat(last.objectClass()).isEqualTo(ObjectClass.APC);
+        assertThat(last.side()).contains(am);
+        assertThat(last.evidence()).hasSize(16).last().isEqualTo("OBS-16");
+    }
+
     /** A detection of one object with a stated class confidence and CEP (the fixtures' helper fixes 0.9, 10 m). */
     private static Detection seen(String asset, Instant t, double e, double n, double cepM, ObjectClass c, double cc,
-                                  org.truce.agreement.PartyId side) {
+                                  org.truce.ground.PartyId side) {
         return new Detection(AssetId.of(asset), t, at(e, n), cepM, c, cc, Optional.of(side), 0.9, 1, Optional.empty());
     }
 

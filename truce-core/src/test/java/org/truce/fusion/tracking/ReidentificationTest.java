@@ -15,7 +15,7 @@ import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.fusion.TrackerConfig;
 import org.truce.sensing.Appearance;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation.Detection;
 
 /** Re-identification by look: a unit that moved kilometres unseen takes back its track; another unit does not. */

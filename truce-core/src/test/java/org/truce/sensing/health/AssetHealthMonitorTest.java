@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.truce.geo.GeoPoint;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.sensing.SensorSpec;
 

@@ -5,15 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.GeoPoint;
 import org.truce.ingest.ObservationValidator;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
 import org.truce.sensing.Appearance;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.AssetId;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /**

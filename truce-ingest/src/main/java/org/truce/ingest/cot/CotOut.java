@@ -16,7 +16,7 @@ import org.truce.agreement.Zone;
 import org.truce.pipeline.CenterEvent;
 import org.truce.pipeline.CenterListener;
 import org.truce.rules.Incident;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 

@@ -7,14 +7,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.GeoPoint;
 import org.truce.ingest.ObservationValidator;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
 import org.truce.ingest.json.ObservationJson;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.AssetId;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /**

@@ -2,7 +2,7 @@ package org.truce.ingest.http;
 
 import java.util.List;
 import java.util.Objects;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * The answer to a well-formed ingest request: one {@link ItemResult} per item, in request order.

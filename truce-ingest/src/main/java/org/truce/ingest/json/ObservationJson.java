@@ -19,7 +19,7 @@ import java.util.Optional;
 import org.truce.ingest.ObservationValidator;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 
 /**

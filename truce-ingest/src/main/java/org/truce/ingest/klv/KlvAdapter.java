@@ -38,8 +38,8 @@ import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
 import org.truce.ingest.net.UdpService;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.AssetId;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /**

@@ -3,7 +3,7 @@ package org.truce.ingest.klv;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * Tunables of the MISB KLV adapter.

@@ -24,7 +24,7 @@ import org.truce.ingest.RejectedInput;
 import org.truce.ingest.Verdict;
 import org.truce.ingest.json.ObservationJson;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 
 /**

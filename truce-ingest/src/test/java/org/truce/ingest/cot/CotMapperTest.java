@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.truce.ingest.Fixture;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /** The Truce CoT extension's {@code class}: what 2525 types cannot tell apart. */

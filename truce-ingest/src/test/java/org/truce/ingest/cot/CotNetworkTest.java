@@ -24,8 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.truce.ingest.Fixture;
 import org.truce.ingest.Reasons;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.AssetId;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /** Real TCP and UDP sockets speaking CoT XML and the TAK protocol to the listeners. */

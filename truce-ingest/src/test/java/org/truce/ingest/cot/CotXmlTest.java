@@ -8,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.RejectedInput;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 
 class CotXmlTest {
     static final Instant T = Instant.parse("2020-11-14T08:00:00Z");

@@ -21,7 +21,7 @@ import org.truce.ingest.IngestMetrics;
 import org.truce.ingest.ObservationValidator;
 import org.truce.ingest.Reasons;
 import org.truce.ingest.ValidationLimits;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 import org.truce.sensing.Observation;
 
 /**

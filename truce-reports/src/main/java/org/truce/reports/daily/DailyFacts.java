@@ -7,7 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 
 /**
  * The daily report's sensor figures from per-day aggregates ({@link DayFacts}) instead of a replay of the log's

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ZoneId;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.ground.ZoneId;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.implementation.RecordedZoneCoverage;
 import org.truce.implementation.ZoneCoverage;
 

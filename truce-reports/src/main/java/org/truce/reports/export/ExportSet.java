@@ -6,7 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Party;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.Zone;
 import org.truce.airspace.FlightPlan;
 import org.truce.fusion.Track;

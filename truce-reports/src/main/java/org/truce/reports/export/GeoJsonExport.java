@@ -1,7 +1,6 @@
 package org.truce.reports.export;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,18 +8,18 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.OutputStream;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.truce.agreement.Zone;
 import org.truce.airspace.FlightPlan;
+import org.truce.codec.GeoJsonFeatures;
 import org.truce.fusion.Track;
 import org.truce.geo.GeoPoint;
 import org.truce.rules.FireLocation;
 import org.truce.rules.Incident;
 
 /**
- * An RFC 7946 GeoJSON FeatureCollection: incidents as Points, then zones (geometry by JTS's
- * {@link GeoJsonWriter}, counter-clockwise shells, no {@code crs} member), then tracks as Points, then flight plans
- * as their LineString or Polygon. Every feature has a {@code kind} property ({@code incident}, {@code zone},
+ * An RFC 7946 GeoJSON FeatureCollection: incidents as Points, then zones, then tracks as Points, then flight plans
+ * as their LineString or Polygon, each written by the shared {@link GeoJsonFeatures} (six decimals,
+ * counter-clockwise shells, no {@code crs} member), as the API and OGC collections write them. Every feature has a {@code kind} property ({@code incident}, {@code zone},
  * {@code track}, {@code flight-plan}) and its record's fields as properties;
  * times are ISO-8601 UTC, distances metres. Stateless and thread-safe.
  */
@@ -42,7 +41,7 @@ public final class GeoJsonExport implements ExportWriter {
     }
 
     private static ObjectNode incident(Incident i, ExportSet set) {
-        ObjectNode f = feature(i.id(), point(i.place()));
+        ObjectNode f = GeoJsonFeatures.feature(i.id(), GeoJsonFeatures.point(i.place()));
         ObjectNode p = (ObjectNode) f.get("properties");
         p.put("kind", "incident");
         p.put("id", i.id());
@@ -98,28 +97,19 @@ public final class GeoJsonExport implements ExportWriter {
         });
     }
 
-    private ObjectNode zone(Zone z) throws IOException {
-        GeoJsonWriter w = new GeoJsonWriter();
-        w.setEncodeCRS(false);
-        w.setForceCCW(true);
-        JsonNode geometry = mapper.readTree(w.write(z.geometry()));
-        ObjectNode f = feature(z.id().value(), geometry);
-        ObjectNode p = (ObjectNode) f.get("properties");
+    /** The shared zone feature, with {@code kind} first and {@code heldBy} null when unheld (a fixed column set). */
+    private static ObjectNode zone(Zone z) {
+        ObjectNode shared = GeoJsonFeatures.zone(z);
+        ObjectNode f = GeoJsonFeatures.feature(z.id().value(), shared.get("geometry"));
+        ObjectNode p = GeoJsonFeatures.properties(f);
         p.put("kind", "zone");
-        p.put("id", z.id().value());
-        p.put("name", z.name());
-        p.put("role", z.role().name());
-        if (z.heldBy().isPresent()) p.put("heldBy", z.heldBy().get().value()); else p.putNull("heldBy");
-        p.put("source", z.source());
-        p.put("caveat", z.caveat());
+        p.setAll(GeoJsonFeatures.properties(shared));
+        if (!p.has("heldBy")) p.putNull("heldBy");
         return f;
     }
 
-    private ObjectNode flightPlan(FlightPlan fp) throws IOException {
-        GeoJsonWriter w = new GeoJsonWriter();
-        w.setEncodeCRS(false);
-        w.setForceCCW(true);
-        ObjectNode f = feature(fp.id().value(), mapper.readTree(w.write(fp.path().toGeometry())));
+    private static ObjectNode flightPlan(FlightPlan fp) {
+        ObjectNode f = GeoJsonFeatures.feature(fp.id().value(), GeoJsonFeatures.geometry(fp.path().toGeometry()));
         ObjectNode p = (ObjectNode) f.get("properties");
         p.put("kind", "flight-plan");
         p.put("id", fp.id().value());
@@ -139,7 +129,7 @@ public final class GeoJsonExport implements ExportWriter {
     }
 
     private static ObjectNode track(Track t) {
-        ObjectNode f = feature(t.id() + "@" + t.time(), point(t.position()));
+        ObjectNode f = GeoJsonFeatures.feature(t.id() + "@" + t.time(), GeoJsonFeatures.point(t.position()));
         ObjectNode p = (ObjectNode) f.get("properties");
         p.put("kind", "track");
         p.put("id", t.id());
@@ -156,21 +146,5 @@ public final class GeoJsonExport implements ExportWriter {
         p.put("status", t.status().name());
         p.put("hits", t.hits());
         return f;
-    }
-
-    private static ObjectNode feature(String id, JsonNode geometry) {
-        ObjectNode f = NODES.objectNode();
-        f.put("type", "Feature");
-        f.put("id", id);
-        f.set("geometry", geometry);
-        f.putObject("properties");
-        return f;
-    }
-
-    private static ObjectNode point(GeoPoint g) {
-        ObjectNode p = NODES.objectNode();
-        p.put("type", "Point");
-        p.putArray("coordinates").add(g.lon()).add(g.lat());
-        return p;
     }
 }

@@ -131,7 +131,7 @@ class DailyFactsTest {
             }
 
             @Override
-            public Optional<org.truce.sensing.AcceptedObservation> latest(org.truce.sensing.AssetId asset, String kind) {
+            public Optional<org.truce.sensing.AcceptedObservation> latest(org.truce.ground.AssetId asset, String kind) {
                 reads.incrementAndGet();
                 return log.latest(asset, kind);
             }

@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Provision;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.implementation.ImplementationTracker;
 import org.truce.implementation.IncidentSource;
 import org.truce.implementation.ProvisionState;

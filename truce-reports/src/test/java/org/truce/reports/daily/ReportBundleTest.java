@@ -20,8 +20,8 @@ import org.truce.cases.AllegationStatus;
 import org.truce.cases.Finding;
 import org.truce.cases.Happened;
 import org.truce.cases.Verdict;
-import org.truce.fusion.coverage.CoverageRecorder;
-import org.truce.sensing.AssetKind;
+import org.truce.pipeline.CoverageRecorder;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.health.AssetStatus;
 
 /**

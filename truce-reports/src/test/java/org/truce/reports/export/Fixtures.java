@@ -9,22 +9,22 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
 import org.locationtech.jts.geom.Polygon;
 import org.truce.agreement.Party;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.PartyRole;
-import org.truce.agreement.ProvisionId;
-import org.truce.agreement.RuleId;
+import org.truce.ground.ProvisionId;
+import org.truce.ground.RuleId;
 import org.truce.agreement.Zone;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.agreement.ZoneRole;
 import org.truce.fusion.Track;
 import org.truce.fusion.TrackStatus;
 import org.truce.geo.GeoPoint;
-import org.truce.fusion.uncertainty.ErrorEllipse;
+import org.truce.ground.uncertainty.ErrorEllipse;
 import org.truce.rules.FireLocation;
 import org.truce.rules.Incident;
 import org.truce.sensing.FireKind;
 import org.truce.rules.IncidentState;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ObjectClass;
 
 /** Hand-made incidents, a zone with a hole and a track for the writer tests. */
 final class Fixtures {

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.truce.codec.GeoJsonFeatures;
 import org.truce.airspace.Filing;
 import org.truce.airspace.FlightPath;
 import org.truce.airspace.FlightPlan;
 import org.truce.airspace.FlightPlanId;
 import org.truce.airspace.FlightPlans;
 import org.truce.cases.Refusal;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.server.ServerModule;
 import org.truce.server.api.ProblemException;
 import org.truce.server.api.QueryParams;
@@ -85,7 +86,7 @@ public final class FlightPlansModule implements ServerModule {
         AssetId asset = AssetId.of(b.text("asset"));
         FlightPath path;
         try {
-            path = FlightPath.fromGeoJson(b.node("path", "a GeoJSON LineString or Polygon geometry"));
+            path = org.truce.codec.FlightPathJson.read(b.node("path", "a GeoJSON LineString or Polygon geometry"));
         } catch (IllegalArgumentException e) {
             throw ProblemException.unprocessable(Optional.of("path"), "'path': " + e.getMessage());
         }
@@ -119,11 +120,8 @@ public final class FlightPlansModule implements ServerModule {
     }
 
     private OgcFeature feature(FlightPlan p) {
-        ObjectNode f = mapper.createObjectNode();
-        f.put("type", "Feature");
-        f.put("id", p.id().value());
-        f.set("geometry", mapper.valueToTree(p.path()));
-        ObjectNode props = f.putObject("properties");
+        ObjectNode f = GeoJsonFeatures.feature(p.id().value(), mapper.valueToTree(p.path()));
+        ObjectNode props = GeoJsonFeatures.properties(f);
         props.put("id", p.id().value());
         ObjectNode all = mapper.valueToTree(p);
         all.remove("id");

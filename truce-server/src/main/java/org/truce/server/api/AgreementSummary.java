@@ -9,13 +9,13 @@ import java.util.Optional;
 import org.truce.agreement.Agreement;
 import org.truce.agreement.Contingent;
 import org.truce.agreement.Party;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.Provision;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.agreement.ProvisionVersion;
 import org.truce.agreement.RuleSpec;
 import org.truce.agreement.Signatory;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.agreement.ZoneRole;
 
 /**

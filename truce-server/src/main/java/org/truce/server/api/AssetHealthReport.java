@@ -3,7 +3,7 @@ package org.truce.server.api;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.health.AssetStatus;
 import org.truce.sensing.health.AssetStatusChange;
 

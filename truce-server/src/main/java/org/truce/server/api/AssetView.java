@@ -2,11 +2,11 @@ package org.truce.server.api;
 
 import java.util.Optional;
 import java.util.OptionalInt;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.geo.GeoPoint;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.AssetId;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.Observation;
 import org.truce.sensing.SensorSpec;
 

@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.codec.GeoJsonFeatures;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.server.coverage.CoverageView;
 
 /**
@@ -59,11 +59,9 @@ public final class CoverageHandlers {
         fc.put("type", "FeatureCollection");
         ArrayNode features = fc.putArray("features");
         for (CoverageRecorder.CellCoverage c : v.coverage(start, end)) {
-            ObjectNode f = features.addObject();
-            f.put("type", "Feature");
-            f.put("id", c.id());
-            f.set("geometry", geo.get(c.id()));
-            ObjectNode p = f.putObject("properties");
+            ObjectNode f = GeoJsonFeatures.feature(c.id(), geo.get(c.id()));
+            features.add(f);
+            ObjectNode p = GeoJsonFeatures.properties(f);
             p.put("id", c.id());
             p.put("kind", kind(c.kind()));
             p.put("observed", c.observed());
@@ -114,17 +112,8 @@ public final class CoverageHandlers {
     private Map<String, JsonNode> geometries(CoverageView v) {
         Map<String, JsonNode> g = geometries;
         if (g == null) {
-            GeoJsonWriter writer = new GeoJsonWriter(6);
-            writer.setEncodeCRS(false);
-            writer.setForceCCW(true);
             Map<String, JsonNode> built = new java.util.HashMap<>();
-            for (CoverageRecorder.Cell c : v.cells()) {
-                try {
-                    built.put(c.id(), mapper.readTree(writer.write(c.geometry())));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException("JTS wrote unreadable GeoJSON for cell " + c.id(), e);
-                }
-            }
+            for (CoverageRecorder.Cell c : v.cells()) built.put(c.id(), GeoJsonFeatures.geometry(c.geometry()));
             g = Map.copyOf(built);
             geometries = g;
         }

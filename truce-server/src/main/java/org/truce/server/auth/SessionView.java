@@ -2,8 +2,8 @@ package org.truce.server.auth;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Principal;
 import org.truce.cases.Role;
 

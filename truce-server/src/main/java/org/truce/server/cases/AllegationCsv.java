@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.cases.Area;
 import org.truce.geo.GeoPoint;
 import org.truce.server.api.ProblemException;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.cases.CaseState;
 import org.truce.cases.CaseView;
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
+import org.truce.codec.GeoJsonFeatures;
 import org.truce.cases.CaseRepository;
 import org.truce.cases.CaseView;
 import org.truce.cases.Principal;
@@ -41,13 +42,8 @@ public final class FindingFeatures {
         for (CaseView v : Visibility.redactAll(cases.all(), Principal.anonymous(), now)) {
             Incident i = incidents.find(v.incidentId()).orElse(null);
             if (i == null) continue;
-            ObjectNode f = mapper.createObjectNode();
-            f.put("type", "Feature");
-            f.put("id", v.id().value());
-            ObjectNode g = f.putObject("geometry");
-            g.put("type", "Point");
-            g.putArray("coordinates").add(i.place().lon()).add(i.place().lat());
-            ObjectNode p = f.putObject("properties");
+            ObjectNode f = GeoJsonFeatures.feature(v.id().value(), GeoJsonFeatures.point(i.place()));
+            ObjectNode p = GeoJsonFeatures.properties(f);
             p.put("id", v.id().value());
             p.put("incidentId", v.incidentId());
             p.put("provision", v.provision().value());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.health.AssetStatus;
 import org.truce.sensing.health.AssetStatusChange;
 

@@ -2,9 +2,9 @@ package org.truce.server.live;
 
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
-import org.truce.sensing.AssetId;
-import org.truce.sensing.AssetKind;
+import org.truce.ground.ContingentId;
+import org.truce.ground.AssetId;
+import org.truce.ground.AssetKind;
 import org.truce.sensing.Observation;
 
 /**

@@ -19,7 +19,7 @@ import org.truce.server.auth.RequestPrincipal;
 import org.truce.pipeline.CenterListener;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.sensing.health.AssetStatusChange;
 

@@ -1,6 +1,5 @@
 package org.truce.server.ogc;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,10 +17,10 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.geojson.GeoJsonWriter;
 import org.truce.agreement.Zone;
+import org.truce.codec.GeoJsonFeatures;
 import org.truce.fusion.Track;
-import org.truce.fusion.coverage.CoverageRecorder;
+import org.truce.pipeline.CoverageRecorder;
 import org.truce.geo.GeoPoint;
 import org.truce.pipeline.Center;
 import org.truce.readmodel.IncidentIndex;
@@ -44,7 +43,6 @@ import org.truce.server.coverage.CoverageView;
 public final class OgcCollections {
     /** Span of the {@code coverage} collection's features, ending at the center's clock. */
     static final Duration COVERAGE_SPAN = Duration.ofHours(1);
-    private static final int DECIMALS = 6;
 
     private OgcCollections() {}
 
@@ -55,7 +53,7 @@ public final class OgcCollections {
         TrackTable tracks = read.tracks();
         Supplier<Instant> trackSince = () -> center.clock().instant().minus(trackWindow);
         Map<String, OgcCollection> out = new LinkedHashMap<>();
-        List<OgcFeature> zones = zones(center, mapper);
+        List<OgcFeature> zones = zones(center);
         add(out, new OgcCollection("zones", "Zones of the agreement",
                 "The agreement's zones (theater, held areas, peacekeeping zone, corridors, handover districts, "
                         + "premises, airspace, reference outlines); properties id, name, role, heldBy, source, caveat. "
@@ -91,24 +89,17 @@ public final class OgcCollections {
         out.put(c.id(), c);
     }
 
-    private static List<OgcFeature> zones(Center center, ObjectMapper mapper) {
-        GeoJsonWriter writer = writer();
+    private static List<OgcFeature> zones(Center center) {
         List<OgcFeature> out = new ArrayList<>();
         for (Zone z : center.agreement().zones().values()) {
-            ObjectNode f = feature(mapper, z.id().value(), geometry(writer, z.geometry(), mapper));
-            ObjectNode p = (ObjectNode) f.get("properties");
-            p.put("name", z.name());
-            p.put("role", z.role().name());
-            z.heldBy().ifPresent(h -> p.put("heldBy", h.value()));
-            p.put("source", z.source());
-            p.put("caveat", z.caveat());
-            out.add(new OgcFeature(z.id().value(), z.geometry().getEnvelopeInternal(), TimeInterval.ALWAYS, f));
+            out.add(new OgcFeature(z.id().value(), z.geometry().getEnvelopeInternal(), TimeInterval.ALWAYS,
+                    GeoJsonFeatures.zone(z)));
         }
         return List.copyOf(out);
     }
 
     private static OgcFeature incident(Incident i, ObjectMapper mapper) {
-        ObjectNode f = feature(mapper, i.id(), point(mapper, i.place()));
+        ObjectNode f = feature(i.id(), GeoJsonFeatures.point(i.place()));
         ObjectNode p = (ObjectNode) f.get("properties");
         ObjectNode all = mapper.valueToTree(i);
         all.remove("place");
@@ -118,7 +109,7 @@ public final class OgcCollections {
     }
 
     private static OgcFeature track(Track t, ObjectMapper mapper) {
-        ObjectNode f = feature(mapper, t.id(), point(mapper, t.position()));
+        ObjectNode f = feature(t.id(), GeoJsonFeatures.point(t.position()));
         ObjectNode p = (ObjectNode) f.get("properties");
         ObjectNode all = mapper.valueToTree(t);
         all.remove("position");
@@ -133,13 +124,12 @@ public final class OgcCollections {
             synchronized (cells) {
                 if (cells.isEmpty()) view.cells().forEach(c -> cells.put(c.id(), c.geometry()));
             }
-            GeoJsonWriter writer = writer();
             Instant end = now.get();
             List<OgcFeature> out = new ArrayList<>();
             for (CoverageRecorder.CellCoverage c : view.coverage(end.minus(COVERAGE_SPAN), end)) {
                 Geometry g = cells.get(c.id());
                 if (g == null) continue;
-                ObjectNode f = feature(mapper, c.id(), geometry(writer, g, mapper));
+                ObjectNode f = feature(c.id(), GeoJsonFeatures.geometry(g));
                 ObjectNode p = (ObjectNode) f.get("properties");
                 p.put("kind", c.kind().name().toLowerCase(Locale.ROOT));
                 p.put("observed", c.observed());
@@ -154,38 +144,14 @@ public final class OgcCollections {
         };
     }
 
-    private static ObjectNode feature(ObjectMapper mapper, String id, JsonNode geometry) {
-        ObjectNode f = mapper.createObjectNode();
-        f.put("type", "Feature");
-        f.put("id", id);
-        f.set("geometry", geometry);
-        f.putObject("properties").put("id", id);
+    /** A feature of the shared writer whose properties start with its id (OGC clients show properties only). */
+    private static ObjectNode feature(String id, JsonNode geometry) {
+        ObjectNode f = GeoJsonFeatures.feature(id, geometry);
+        GeoJsonFeatures.properties(f).put("id", id);
         return f;
-    }
-
-    private static ObjectNode point(ObjectMapper mapper, GeoPoint p) {
-        ObjectNode g = mapper.createObjectNode();
-        g.put("type", "Point");
-        g.putArray("coordinates").add(p.lon()).add(p.lat());
-        return g;
     }
 
     private static Envelope envelope(GeoPoint p) {
         return new Envelope(p.lon(), p.lon(), p.lat(), p.lat());
-    }
-
-    private static GeoJsonWriter writer() {
-        GeoJsonWriter writer = new GeoJsonWriter(DECIMALS);
-        writer.setEncodeCRS(false);
-        writer.setForceCCW(true);
-        return writer;
-    }
-
-    private static JsonNode geometry(GeoJsonWriter writer, Geometry g, ObjectMapper mapper) {
-        try {
-            return mapper.readTree(writer.write(g));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("JTS wrote unreadable GeoJSON", e);
-        }
     }
 }

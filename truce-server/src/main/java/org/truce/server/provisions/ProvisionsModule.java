@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ProvisionId;
+import org.truce.ground.ProvisionId;
 import org.truce.implementation.ImplementationTracker;
 import org.truce.implementation.IncidentSource;
 import org.truce.implementation.ZoneCoverage;

@@ -144,7 +144,7 @@ class DailyReportCacheTest {
             }
 
             @Override
-            public Optional<AcceptedObservation> latest(org.truce.sensing.AssetId asset, String kind) {
+            public Optional<AcceptedObservation> latest(org.truce.ground.AssetId asset, String kind) {
                 return log.latest(asset, kind);
             }
 

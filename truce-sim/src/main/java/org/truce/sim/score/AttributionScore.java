@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.rules.Incident;
 import org.truce.sim.truth.GroundTruth;
 import org.truce.sim.truth.TruthViolation;

@@ -11,7 +11,7 @@ import org.truce.fusion.locate.EventLocator;
 import org.truce.fusion.locate.FireCues;
 import org.truce.fusion.locate.LocationAccuracy;
 import org.truce.fusion.locate.LocationResult;
-import org.truce.fusion.uncertainty.Covariance2;
+import org.truce.ground.uncertainty.Covariance2;
 import org.truce.geo.LocalProjection;
 import org.truce.sim.truth.FireEvent;
 import org.truce.sim.truth.ObservationOrigin;

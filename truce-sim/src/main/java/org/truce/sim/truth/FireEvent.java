@@ -2,7 +2,7 @@ package org.truce.sim.truth;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.geo.GeoPoint;
 import org.truce.sensing.FireKind;
 

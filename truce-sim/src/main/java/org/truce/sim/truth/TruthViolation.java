@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
-import org.truce.agreement.ProvisionId;
-import org.truce.agreement.RuleId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
+import org.truce.ground.ProvisionId;
+import org.truce.ground.RuleId;
 import org.truce.geo.GeoPoint;
 
 /**

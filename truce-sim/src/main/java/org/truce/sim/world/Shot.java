@@ -1,6 +1,6 @@
 package org.truce.sim.world;
 
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 
 /**
  * One shot of a fire violation: launched at ({@code lx}, {@code ly}) at {@code launchS}, landing at

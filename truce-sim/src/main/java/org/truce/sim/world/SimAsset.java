@@ -3,7 +3,7 @@ package org.truce.sim.world;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.sensing.Asset;
 
 /**

@@ -17,11 +17,11 @@ import org.locationtech.jts.geom.prep.PreparedGeometry;
 import org.locationtech.jts.geom.prep.PreparedGeometryFactory;
 import org.locationtech.jts.operation.distance.IndexedFacetDistance;
 import org.truce.agreement.Agreement;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.Provision;
 import org.truce.agreement.ProvisionVersion;
 import org.truce.agreement.RuleSpec;
-import org.truce.agreement.ZoneId;
+import org.truce.ground.ZoneId;
 import org.truce.agreement.ZoneRole;
 
 /**

@@ -1,8 +1,8 @@
 package org.truce.sim.world;
 
 import java.util.Objects;
-import org.truce.agreement.PartyId;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.PartyId;
+import org.truce.ground.ObjectClass;
 
 /**
  * A ground unit of a party (a tank, an APC, a gun, a truck, an infantry group). Mutable position, owned by one

@@ -8,12 +8,12 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.LineString;
 import org.locationtech.jts.operation.distance.DistanceOp;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.agreement.PartyRole;
 import org.truce.agreement.RuleSpec;
-import org.truce.agreement.ZoneId;
-import org.truce.sensing.AssetKind;
-import org.truce.sensing.ObjectClass;
+import org.truce.ground.ZoneId;
+import org.truce.ground.AssetKind;
+import org.truce.ground.ObjectClass;
 import org.truce.sim.setup.SimulationSetup;
 import org.truce.sim.truth.ViolationMonitor;
 

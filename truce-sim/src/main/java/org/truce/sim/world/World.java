@@ -54,7 +54,7 @@ public final class World {
     public record Patrol(Unit unit, List<Coordinate> route, double speedMps) { }
 
     /** A fire violation: its shots are in {@link World#shots}. */
-    public record Burst(int index, org.truce.agreement.RuleId rule, org.truce.agreement.PartyId party,
+    public record Burst(int index, org.truce.ground.RuleId rule, org.truce.ground.PartyId party,
                         double fromS, double toS, Coordinate launch, Coordinate impact) { }
 
     /**

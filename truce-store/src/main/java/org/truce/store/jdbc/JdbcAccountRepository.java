@@ -8,8 +8,8 @@ import org.truce.accounts.Account;
 import org.truce.accounts.AccountException;
 import org.truce.accounts.AccountRepository;
 import org.truce.accounts.Language;
-import org.truce.agreement.ContingentId;
-import org.truce.agreement.PartyId;
+import org.truce.ground.ContingentId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Role;
 
 /** Accounts in table {@code accounts} (migration V4). Thread-safe; every write is committed on return. */

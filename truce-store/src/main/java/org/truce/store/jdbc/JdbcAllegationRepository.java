@@ -5,7 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.cases.Allegation;
 import org.truce.cases.AllegationId;
 import org.truce.cases.AllegationRepository;

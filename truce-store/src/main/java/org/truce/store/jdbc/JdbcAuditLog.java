@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.truce.agreement.ContingentId;
+import org.truce.ground.ContingentId;
 import org.truce.cases.Action;
 import org.truce.cases.AuditEntry;
 import org.truce.cases.AuditLog;

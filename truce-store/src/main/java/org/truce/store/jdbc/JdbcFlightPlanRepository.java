@@ -11,7 +11,7 @@ import java.util.Optional;
 import org.truce.airspace.FlightPlan;
 import org.truce.airspace.FlightPlanId;
 import org.truce.airspace.FlightPlanRepository;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 
 /**
  * Flight plans in table {@code flight_plans} (body plus asset, contingent, status and window for queries); the

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.truce.sensing.AcceptedObservation;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 import org.truce.store.ObservationLog;
 import org.truce.store.ObservationLog.Arrival;

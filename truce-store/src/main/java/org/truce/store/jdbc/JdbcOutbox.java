@@ -3,7 +3,7 @@ package org.truce.store.jdbc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import org.truce.agreement.PartyId;
+import org.truce.ground.PartyId;
 import org.truce.cases.AllegationId;
 import org.truce.cases.AllegationStatus;
 import org.truce.cases.Notification;

@@ -1,5 +1,6 @@
 package org.truce.store.jdbc;
 
+import org.truce.codec.JsonEntryCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.AfterEach;
@@ -36,12 +37,12 @@ class JdbcLedgerStorePostgresTest {
         store.close();
         store = JdbcStore.open(PostgresSchemas.url(schema), PostgresSchemas.USER, PostgresSchemas.PASSWORD);
         JdbcLedgerStore again = new JdbcLedgerStore(store.dataSource());
-        assertThat(Ledger.open(again).head()).isEqualTo(head);
+        assertThat(Ledger.open(again, JsonEntryCodec.canonical()).head()).isEqualTo(head);
         assertThat(again.checkpoints()).hasSize(5);
         assertThat(again.keys()).extracting(k -> k.contingent()).containsExactly("RU", "TR");
         assertThat(again.roster()).containsExactly("RU", "TR");
         assertThat(again.entry(0)).isPresent();
         assertThat(again.read(0, 1000)).hasSize((int) head.size());
-        assertThat(LogVerifier.verify(again, again, java.util.Optional.of(LedgerFixtures.ORIGIN)).problems()).isEmpty();
+        assertThat(LogVerifier.verify(JsonEntryCodec.canonical(), again, again, java.util.Optional.of(LedgerFixtures.ORIGIN)).problems()).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package org.truce.store.jdbc;
 
+import org.truce.codec.JsonEntryCodec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -51,7 +52,7 @@ class JdbcLedgerStoreTest {
         long size = wired.ledger().size();
         store.close();
         store = JdbcLedgerStore.forUrl(JdbcLedgerStore.h2Url(dir));
-        Ledger reopened = Ledger.open(store);
+        Ledger reopened = Ledger.open(store, JsonEntryCodec.canonical());
         assertThat(reopened.head()).isEqualTo(wired.ledger().head());
         assertThat(store.size()).isEqualTo(size);
         assertThat(store.checkpoints()).hasSize(5);
@@ -117,7 +118,7 @@ class JdbcLedgerStoreTest {
         long n = store.size();
         update("DELETE FROM ledger_entry WHERE idx = " + (n - 1));
         List<VerificationReport> alerts = new ArrayList<>();
-        VerificationReport r = new LedgerAuditor(store, store, Optional.of(LedgerFixtures.ORIGIN),
+        VerificationReport r = new LedgerAuditor(JsonEntryCodec.canonical(), store, store, Optional.of(LedgerFixtures.ORIGIN),
                 Optional.of(wired.ledger()), alerts::add).audit();
         assertThat(r.firstProblem().orElseThrow().reason()).contains("entries removed");
         assertThat(alerts).hasSize(1);
@@ -162,7 +163,7 @@ class JdbcLedgerStoreTest {
     }
 
     private VerificationReport verify() {
-        return LogVerifier.verify(store, store, Optional.of(LedgerFixtures.ORIGIN));
+        return LogVerifier.verify(JsonEntryCodec.canonical(), store, store, Optional.of(LedgerFixtures.ORIGIN));
     }
 
     private static byte[] alter(byte[] e) {

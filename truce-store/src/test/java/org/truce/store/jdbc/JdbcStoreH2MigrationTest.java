@@ -21,7 +21,7 @@ import org.truce.fusion.Track;
 import org.truce.rules.Incident;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Asset;
-import org.truce.sensing.AssetId;
+import org.truce.ground.AssetId;
 import org.truce.sensing.Observation;
 
 /** A data directory written by schema 5 opens under schema 6 with everything in it; the registry is read once. */

@@ -69,15 +69,15 @@ class JdbcStoreH2Test {
     @Test
     void aCeaseFireIncidentKeepsItsLocatedFireEventAndAnOldBodyReadsWithoutOne() {
         Incident plain = incident("INC-2020-11-14-0001", at(0), at(60));
-        org.truce.fusion.uncertainty.ErrorEllipse e = new org.truce.fusion.uncertainty.ErrorEllipse(812.5, 97.25,
+        org.truce.ground.uncertainty.ErrorEllipse e = new org.truce.ground.uncertainty.ErrorEllipse(812.5, 97.25,
                 173.5, 0.95);
         var fire = new org.truce.rules.FireLocation(org.truce.rules.FireLocation.Method.LOCATED,
                 org.truce.sensing.FireKind.LAUNCH, plain.place(), java.util.Optional.of(e), 812.5, 3,
                 java.util.Map.of("arrival", 2, "bearingBand", 1), List.of("OBS-1", "OBS-2", "OBS-3"), 2,
                 java.util.Optional.of(new org.truce.rules.FireLocation.Launch(org.truce.rules.FireLocation.Method.LOCATED,
                         plain.place(), e, List.of(new org.truce.rules.FireLocation.SideProbability(
-                                org.truce.agreement.ZoneId.of("am-held"), org.truce.agreement.PartyId.of("AM"), 0.625,
-                                java.util.Optional.of(org.truce.agreement.PartyId.of("AZ")), 0.25, 0.125)))),
+                                org.truce.ground.ZoneId.of("am-held"), org.truce.ground.PartyId.of("AM"), 0.625,
+                                java.util.Optional.of(org.truce.ground.PartyId.of("AZ")), 0.25, 0.125)))),
                 java.util.Optional.empty());
         Incident located = new Incident("INC-2020-11-14-0002", plain.provision(), 1, plain.rule(), "cease-fire",
                 plain.zone(), at(0), at(60), plain.place(), 812.5, java.util.Optional.empty(), 0.625, "fire:OBS-1",
