@@ -99,7 +99,7 @@ public final class Topology {
         return nodes.stream().map(n -> n.stage().name()).toList();
     }
 
-    /** The first stage of a type, e.g. {@code stage(CoverageStage.class)} for the coverage oracle. */
+    /** The first stage of a type, e.g. {@code stage(CoverageStage.class)} (org.truce.pipeline) for the coverage oracle. */
     public <T> Optional<T> stage(Class<T> type) {
         return nodes.stream().map(Node::stage).filter(type::isInstance).map(type::cast).findFirst();
     }

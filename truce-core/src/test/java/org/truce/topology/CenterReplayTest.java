@@ -1,5 +1,6 @@
 package org.truce.topology;
 
+import org.truce.pipeline.CoverageStage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.truce.testing.RuleFixtures.*;

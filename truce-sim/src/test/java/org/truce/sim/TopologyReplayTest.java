@@ -26,9 +26,9 @@ import org.truce.store.memory.InMemoryStore;
 import org.truce.time.SimulatedClock;
 import org.truce.pipeline.CenterConfig;
 import org.truce.rules.LocatedFireEvent;
-import org.truce.topology.CoverageStage;
-import org.truce.topology.FireLocationStage;
-import org.truce.topology.HealthStage;
+import org.truce.pipeline.CoverageStage;
+import org.truce.pipeline.FireLocationStage;
+import org.truce.pipeline.HealthStage;
 import org.truce.topology.Stage;
 import org.truce.topology.Topology;
 

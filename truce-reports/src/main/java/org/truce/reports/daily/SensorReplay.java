@@ -32,8 +32,8 @@ import org.truce.store.AssetRegistry;
 import org.truce.store.ObservationLog;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
-import org.truce.topology.CoverageStage;
-import org.truce.topology.HealthStage;
+import org.truce.pipeline.CoverageStage;
+import org.truce.pipeline.HealthStage;
 
 /**
  * Re-derives a period's coverage and asset health from the accepted-input log, as the running center derived

@@ -1,4 +1,6 @@
-package org.truce.topology;
+package org.truce.pipeline;
+
+import org.truce.topology.Stage;
 
 import java.time.Instant;
 import java.util.List;
@@ -9,7 +11,6 @@ import org.truce.agreement.Agreement;
 import org.truce.ground.ZoneId;
 import org.truce.agreement.ZoneRole;
 import org.truce.agreement.ZoneIndex;
-import org.truce.pipeline.CenterConfig;
 import org.truce.rules.FireEventLocator;
 import org.truce.rules.LocatedFireEvent;
 import org.truce.rules.RuleContext;

@@ -1,9 +1,10 @@
-package org.truce.topology;
+package org.truce.pipeline;
+
+import org.truce.topology.Stage;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.truce.pipeline.CoverageRecorder;
 import org.truce.sensing.AcceptedObservation;
 
 /**

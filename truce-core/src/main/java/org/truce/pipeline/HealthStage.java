@@ -1,4 +1,6 @@
-package org.truce.topology;
+package org.truce.pipeline;
+
+import org.truce.topology.Stage;
 
 import java.time.Instant;
 import java.util.ArrayList;
