@@ -190,13 +190,24 @@ public final class Simulation {
             List<TimedObservation> batch = new ArrayList<>(sensors.drain());
             batch.sort(Comparator.comparing((TimedObservation o) -> o.observation().time())
                     .thenComparingLong(TimedObservation::order));
-            for (TimedObservation o : batch) {
-                clock.advanceTo(o.observation().time());
-                Acceptance a = port.accept(CHANNEL, o.observation());
-                origins.sent(o.observation(), a, o.origin());
-                emitted++;
-                if (a instanceof Acceptance.Rejected r) rejected.merge(r.reason(), 1L, Long::sum);
-                else accepted++;
+            // Sensors stamp a step's reports at a few instants: the reports of one instant go to the port together
+            // (one group commit on a durable store instead of one transaction each), with the clock at that
+            // instant, so the log records the same acceptance times and order as report by report.
+            for (int i = 0; i < batch.size(); ) {
+                Instant t = batch.get(i).observation().time();
+                int j = i;
+                while (j < batch.size() && batch.get(j).observation().time().equals(t)) j++;
+                List<TimedObservation> same = batch.subList(i, j);
+                clock.advanceTo(t);
+                List<Acceptance> answers = port.acceptAll(CHANNEL, same.stream().map(TimedObservation::observation).toList());
+                for (int k = 0; k < same.size(); k++) {
+                    Acceptance a = answers.get(k);
+                    origins.sent(same.get(k).observation(), a, same.get(k).origin());
+                    emitted++;
+                    if (a instanceof Acceptance.Rejected r) rejected.merge(r.reason(), 1L, Long::sum);
+                    else accepted++;
+                }
+                i = j;
             }
             clock.advanceTo(now());
             listener.afterStep(new SimStep(now(), steps, Math.min(1, (nowS - fromS) / Math.max(dt, targetS - fromS)),
