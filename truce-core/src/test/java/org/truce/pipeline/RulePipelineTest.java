@@ -34,6 +34,21 @@ class RulePipelineTest {
         return d;
     }
 
+    @Test
+    void theDriverRunsTheStagesAddedToTheCentersTopologyOverEveryAcceptedObservation() {
+        Agreement agreement = agreement();
+        CoverageRecorder recorder = new CoverageRecorder(agreement, id -> java.util.Optional.empty(),
+                CoverageRecorder.Config.defaults());
+        PipelineTestDriver d = new PipelineTestDriver(agreement, CenterConfig.defaults(), DAY,
+                b -> b.stage(new CoverageStage(recorder)));
+        registerAll(d);
+        List<Observation.Detection> seen = stay(DAY, DAY.plusSeconds(60), 10, 0, 0, ObjectClass.TANK, AM);
+        assertThat(d.pipeAll(seen)).allMatch(Acceptance::accepted);
+        assertThat(d.center().stageNames()).containsExactly("rules", "coverage");
+        assertThat(d.center().stage(CoverageStage.class)).isPresent();
+        assertThat(d.center().position()).isEqualTo(seen.size());
+    }
+
     private static List<Incident> incidentsOf(PipelineTestDriver d, String rule) {
         return d.incidents().stream().filter(i -> i.rule().value().equals(rule)).toList();
     }

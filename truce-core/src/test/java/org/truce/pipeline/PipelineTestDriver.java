@@ -17,8 +17,11 @@ import org.truce.store.memory.InMemoryStore;
 import org.truce.time.SimulatedClock;
 
 /**
- * Runs a whole {@link Center} in memory on a {@link SimulatedClock}, for tests (like Kafka Streams'
- * TopologyTestDriver): register assets, pipe observations at their times, advance time, read what came out.
+ * Runs a whole {@link Center} — its whole topology of stages — in memory on a {@link SimulatedClock}, for tests (like
+ * Kafka Streams' TopologyTestDriver): register assets, pipe observations at their times, advance time, read what came
+ * out. It lives in truce-core's test-jar (the test fixtures other modules' tests depend on), not in the product.
+ * Further stages (coverage, health, fire location) are added through the center's builder
+ * ({@link #PipelineTestDriver(Agreement, CenterConfig, Instant, java.util.function.Consumer)}).
  *
  * <p>{@link #pipe} moves the clock to the observation's time (never backwards), lets time-driven logic run
  * ({@link Center#tick()}, as the server does every second), then ingests on channel {@value #CHANNEL}.
@@ -37,8 +40,16 @@ public final class PipelineTestDriver implements AutoCloseable {
     }
 
     public PipelineTestDriver(Agreement agreement, CenterConfig config, Instant start) {
+        this(agreement, config, start, b -> { });
+    }
+
+    /** @param stages adds stages to the center's topology after tracking and rules ({@link Center.Builder#stage}) */
+    public PipelineTestDriver(Agreement agreement, CenterConfig config, Instant start,
+                              java.util.function.Consumer<Center.Builder> stages) {
         this.clock = new SimulatedClock(Objects.requireNonNull(start));
-        this.center = Center.builder(agreement).store(store).clock(clock).config(config).build();
+        Center.Builder b = Center.builder(agreement).store(store).clock(clock).config(config);
+        stages.accept(b);
+        this.center = b.build();
         center.addListener(events::add);
     }
 
