@@ -41,6 +41,7 @@ import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentRepository;
 import org.truce.store.MetaStore;
+import org.truce.store.ForwardingObservationLog;
 import org.truce.store.ObservationLog;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
@@ -199,7 +200,7 @@ class CenterGroupCommitTest {
         Store gated = new Wrapped(inner) {
             @Override
             public ObservationLog observations() {
-                return new ForwardingLog(inner.observations()) {
+                return new ForwardingObservationLog(inner.observations()) {
                     @Override
                     public List<AcceptedObservation> appendAll(List<Arrival> arrivals) {
                         appendSizes.add(arrivals.size());
@@ -310,7 +311,7 @@ class CenterGroupCommitTest {
         return new Wrapped(inner) {
             @Override
             public ObservationLog observations() {
-                return new ForwardingLog(inner.observations()) {
+                return new ForwardingObservationLog(inner.observations()) {
                     @Override
                     public List<AcceptedObservation> appendAll(List<Arrival> arrivals) {
                         if (broken.get()) throw new IllegalStateException("disk full");
@@ -335,27 +336,5 @@ class CenterGroupCommitTest {
         @Override public TrackRepository tracks() { return inner.tracks(); }
         @Override public MetaStore meta() { return inner.meta(); }
         @Override public void close() { inner.close(); }
-    }
-
-    private static class ForwardingLog implements ObservationLog {
-        private final ObservationLog inner;
-
-        ForwardingLog(ObservationLog inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public AcceptedObservation append(Instant received, String channel, Observation observation) {
-            return appendAll(List.of(new Arrival(received, channel, observation))).getFirst();
-        }
-
-        @Override public List<AcceptedObservation> appendAll(List<Arrival> arrivals) { return inner.appendAll(arrivals); }
-        @Override public long size() { return inner.size(); }
-        @Override public List<AcceptedObservation> read(long fromSeq, int limit) { return inner.read(fromSeq, limit); }
-        @Override public Optional<AcceptedObservation> find(String id) { return inner.find(id); }
-        @Override public Page<AcceptedObservation> query(ObservationQuery query) { return inner.query(query); }
-        @Override public Optional<AcceptedObservation> latest(org.truce.ground.AssetId asset, String kind) {
-            return inner.latest(asset, kind);
-        }
     }
 }

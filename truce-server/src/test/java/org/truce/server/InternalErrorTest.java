@@ -14,6 +14,7 @@ import org.truce.sensing.Observation;
 import org.truce.store.AssetRegistry;
 import org.truce.store.IncidentRepository;
 import org.truce.store.MetaStore;
+import org.truce.store.ForwardingObservationLog;
 import org.truce.store.ObservationLog;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
@@ -29,19 +30,7 @@ class InternalErrorTest {
         InMemoryStore inner = new InMemoryStore();
         // The log's query, because tracks, incidents and assets' last fixes are served from the read models.
         ObservationLog log = inner.observations();
-        ObservationLog broken = new ObservationLog() {
-            @Override public AcceptedObservation append(Instant received, String channel, Observation o) {
-                return log.append(received, channel, o);
-            }
-            @Override public List<AcceptedObservation> appendAll(List<ObservationLog.Arrival> arrivals) {
-                return log.appendAll(arrivals);
-            }
-            @Override public long size() { return log.size(); }
-            @Override public List<AcceptedObservation> read(long fromSeq, int limit) { return log.read(fromSeq, limit); }
-            @Override public Optional<AcceptedObservation> find(String id) { return log.find(id); }
-            @Override public Optional<AcceptedObservation> latest(AssetId asset, String kind) {
-                return log.latest(asset, kind);
-            }
+        ObservationLog broken = new ForwardingObservationLog(log) {
             @Override public Page<AcceptedObservation> query(ObservationQuery query) {
                 throw new IllegalStateException("database password is hunter2");
             }

@@ -23,6 +23,7 @@ import org.truce.reports.daily.ReportLanguage;
 import org.truce.reports.daily.ReportPeriod;
 import org.truce.sensing.AcceptedObservation;
 import org.truce.sensing.Observation;
+import org.truce.store.ForwardingObservationLog;
 import org.truce.store.ObservationLog;
 import org.truce.store.ObservationQuery;
 import org.truce.store.Page;
@@ -132,37 +133,7 @@ class DailyReportCacheTest {
 
     /** The log, whose first query for the held period's week waits until released. */
     private ObservationLog holding(ObservationLog log) {
-        return new ObservationLog() {
-            @Override
-            public AcceptedObservation append(Instant received, String channel, Observation observation) {
-                return log.append(received, channel, observation);
-            }
-
-            @Override
-            public List<AcceptedObservation> appendAll(List<ObservationLog.Arrival> arrivals) {
-                return log.appendAll(arrivals);
-            }
-
-            @Override
-            public Optional<AcceptedObservation> latest(org.truce.ground.AssetId asset, String kind) {
-                return log.latest(asset, kind);
-            }
-
-            @Override
-            public long size() {
-                return log.size();
-            }
-
-            @Override
-            public List<AcceptedObservation> read(long fromSeq, int limit) {
-                return log.read(fromSeq, limit);
-            }
-
-            @Override
-            public Optional<AcceptedObservation> find(String id) {
-                return log.find(id);
-            }
-
+        return new ForwardingObservationLog(log) {
             @Override
             public Page<AcceptedObservation> query(ObservationQuery q) {
                 Optional<ReportPeriod> h = hold;
